@@ -1,0 +1,32 @@
+package io.mediahub;
+
+import io.mediahub.cli.MediahubCommand;
+import io.mediahub.config.MissingSettingException;
+import picocli.CommandLine;
+
+/** The one entry point: {@code java -jar target/mediahub.jar [run FLOW | flows | backup] [--help] [--version]}. */
+public final class Mediahub {
+    private Mediahub() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            // Before the first logger exists: slf4j-simple reads its levels once.
+            String level = io.mediahub.config.Settings.load().get("mediahub.log-level");
+            System.setProperty("org.slf4j.simpleLogger.log.io.mediahub", level.toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            // A broken setting is reported by the command itself, in one line.
+        }
+        CommandLine cli = new CommandLine(new MediahubCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Configuration and start-up problems: one clear line, no stack trace.
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof MissingSettingException m) {
+                msg = m.getMessage();
+            }
+            cmd.getErr().println("mediahub: " + msg.replaceAll("\\s*[\\r\\n]+\\s*", " "));
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}

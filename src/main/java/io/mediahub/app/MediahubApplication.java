@@ -1,0 +1,222 @@
+package io.mediahub.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.backup.BackupFlows;
+import io.mediahub.backup.StoreBackup;
+import io.mediahub.config.Settings;
+import io.mediahub.emby.EmbyFlows;
+import io.mediahub.emby.EmbyLibrarySync;
+import io.mediahub.emby.LibraryRepository;
+import io.mediahub.flow.FlowCatalog;
+import io.mediahub.flow.FlowDefinition;
+import io.mediahub.flow.FlowMetrics;
+import io.mediahub.flow.FlowResult;
+import io.mediahub.flow.FlowRunRepository;
+import io.mediahub.flow.FlowRunner;
+import io.mediahub.flow.FlowScheduleRoutes;
+import io.mediahub.flow.RunNotifier;
+import io.mediahub.store.Store;
+import io.mediahub.tmdb.TmdbFlows;
+import io.mediahub.tmdb.TmdbGenreSync;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles Mediahub: settings, the store, every flow's bean, the YAML routes from {@code routes/} and the Java
+ * route builders, on camel-main. Production and tests build it the same way; tests hand in their own settings.
+ */
+public final class MediahubApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediahubApplication.class);
+
+    /** CONTAINER: schedules, health and metrics on HTTP. ONE_SHOT: routes only, for {@code run FLOW} and the like. */
+    public enum Mode { CONTAINER, ONE_SHOT }
+
+    /** Every flow, in the order {@code flows} lists them. */
+    public static List<FlowDefinition> flowDefinitions() {
+        List<FlowDefinition> all = new ArrayList<>();
+        all.addAll(EmbyFlows.ALL);
+        all.addAll(TmdbFlows.ALL);
+        all.addAll(BackupFlows.ALL);
+        return all;
+    }
+
+    private final Settings settings;
+    private final Mode mode;
+    private final Store store;
+    private final FlowCatalog catalog;
+    private final FlowRunRepository runs;
+    private final FlowRunner runner;
+    private final Main main;
+    private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
+    private final StoreBackup backup;
+    private volatile boolean started;
+
+    private MediahubApplication(Settings settings, Mode mode, Store store) {
+        this.settings = settings;
+        this.mode = mode;
+        this.store = store;
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+        this.catalog = new FlowCatalog(settings, flowDefinitions());
+        this.runs = new FlowRunRepository(store, json);
+        FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
+        this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
+                new RunNotifier(settings, json), metrics, settings.dataDir().resolve("locks"), clock);
+        this.backup = new StoreBackup(settings, store, clock);
+
+        main = new Main();
+        Properties p = new Properties();
+        p.putAll(settings.nonSecretValues());
+        p.put("camel.main.name", "mediahub");
+        p.put("camel.main.routes-include-pattern", "classpath:routes/emby/*.camel.yaml,classpath:routes/tmdb/*.camel.yaml,classpath:routes/backup/*.camel.yaml");
+        p.put("camel.main.jmx-enabled", "false");
+        p.put("camel.main.shutdown-timeout", settings.get("mediahub.shutdown-timeout"));
+        p.put("camel.main.autoConfigurationEnvironmentVariablesEnabled", "false");
+        p.put("camel.main.autoConfigurationSystemPropertiesEnabled", "false");
+        p.put("camel.component.properties.environment-variable-mode", "0");
+        p.put("camel.component.properties.system-properties-mode", "0");
+        if (mode == Mode.CONTAINER) {
+            p.put("camel.server.enabled", "true");
+            p.put("camel.server.host", settings.get("mediahub.http-host"));
+            p.put("camel.server.port", settings.get("mediahub.http-port"));
+            p.put("camel.server.health-check-enabled", "true");
+            p.put("camel.server.metrics-enabled", "true");
+            p.put("camel.metrics.enabled", "true");
+            p.put("camel.metrics.enable-route-policy", "true");
+            p.put("camel.health.enabled", "true");
+        }
+        main.setInitialProperties(p);
+        main.bind("flowRunner", runner);
+        main.bind("embyLibrarySync", new EmbyLibrarySync(settings, new LibraryRepository(store, json), json, clock));
+        main.bind("tmdbGenreSync", new TmdbGenreSync(settings, store, json, clock));
+        main.bind("storeBackup", backup);
+        main.configure().addRoutesBuilder(new ErrorPolicy());
+        if (mode == Mode.CONTAINER) {
+            main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone")));
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                if (mode == Mode.CONTAINER) {
+                    HealthCheckRegistry registry = m.getCamelContext().getCamelContextExtension().getContextPlugin(HealthCheckRegistry.class);
+                    if (registry != null) {
+                        registry.register(new StoreReadinessCheck(store));
+                        DependencyChecks.register(registry, settings, catalog);
+                    }
+                }
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport m) {
+                runner.requestStop();
+            }
+        });
+    }
+
+    /** Opens the store (running migrations) and assembles the application; nothing is started yet. */
+    public static MediahubApplication create(Settings settings, Mode mode) {
+        Store store = Store.open(settings);
+        try {
+            return new MediahubApplication(settings, mode, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts Camel and returns. */
+    public void start() throws Exception {
+        int tidied = runs.markAbandonedRuns(Clock.systemUTC().instant());
+        if (tidied > 0) {
+            LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
+        }
+        main.start();
+        started = true;
+    }
+
+    /** The long-running container: starts and blocks until SIGTERM/SIGINT, then stops cleanly. */
+    public void runUntilStopped() throws Exception {
+        int tidied = runs.markAbandonedRuns(Clock.systemUTC().instant());
+        if (tidied > 0) {
+            LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                started = true;
+                logEnabledFlows();
+                LOG.info("Mediahub is running; health and metrics on http://{}:{}/observe/health and /observe/metrics",
+                        settings.get("mediahub.http-host"), settings.get("mediahub.http-port"));
+            }
+        });
+        main.run();
+    }
+
+    private void logEnabledFlows() {
+        for (FlowDefinition d : catalog.all()) {
+            if (catalog.enabled(d)) {
+                LOG.info("flow {}: enabled, schedule {}", d.id(), catalog.schedule(d).orElse("(none: run it with 'run " + d.id() + "')"));
+            } else {
+                LOG.info("flow {}: disabled ({})", d.id(), catalog.missingSetting(d).map(k -> Settings.envName(k) + " is not set")
+                        .orElse(Settings.envName(FlowCatalog.enabledKey(d)) + "=false"));
+            }
+        }
+    }
+
+    private ProducerTemplate producer() {
+        return template.updateAndGet(t -> t != null ? t : camelContext().createProducerTemplate());
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public FlowRunner runner() {
+        return runner;
+    }
+
+    public FlowCatalog catalog() {
+        return catalog;
+    }
+
+    public FlowRunRepository runs() {
+        return runs;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public StoreBackup backup() {
+        return backup;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (started) {
+                runner.requestStop();
+                main.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("Stopping Camel: {}", e.getMessage());
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.mediahub.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way Mediahub calls a JSON HTTP API: a configurable base URL, connect and read time-outs on every call,
+ * retries of 429, 5xx, I/O errors and unreadable bodies with exponential backoff and jitter (honouring
+ * {@code Retry-After}), and no retries of other 4xx. Every failure becomes a {@link ServiceException} whose one-line
+ * message names the service and what to check. Authentication headers come from a supplier and are never logged.
+ */
+public class JsonHttpClient {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonHttpClient.class);
+
+    private final String service;
+    private final String baseUrl;
+    private final Supplier<Map<String, String>> authHeaders;
+    private final HttpSettings settings;
+    private final String urlVariable;
+    private final String keyVariable;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /**
+     * @param service     the name users know ("Emby", "TMDb")
+     * @param baseUrl     the base every path is appended to, no trailing slash
+     * @param urlVariable the variable to check when the service cannot be reached (for the error line)
+     * @param keyVariable the variable to check on 401/403
+     */
+    public JsonHttpClient(String service, String baseUrl, Supplier<Map<String, String>> authHeaders, HttpSettings settings,
+                          String urlVariable, String keyVariable, ObjectMapper json) {
+        this.service = service;
+        this.baseUrl = stripTrailingSlash(baseUrl);
+        this.authHeaders = authHeaders;
+        this.settings = settings;
+        this.urlVariable = urlVariable;
+        this.keyVariable = keyVariable;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    public static String stripTrailingSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** GET a JSON document. */
+    public JsonNode get(String path, Map<String, ?> query) {
+        return send("GET", path, query, null, in -> readTree(in, path));
+    }
+
+    /** POST a JSON body, read a JSON answer. */
+    public JsonNode post(String path, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise the request body for " + service, e);
+        }
+        return send("POST", path, Map.of(), bytes, in -> readTree(in, path));
+    }
+
+    /**
+     * GET and hand the body stream to {@code reader} (for answers too large to hold as a tree). The reader runs
+     * inside the retry: if reading fails with an I/O or parse error the whole call is retried.
+     */
+    public <T> T getStreaming(String path, Map<String, ?> query, Function<InputStream, T> reader) {
+        return send("GET", path, query, null, reader);
+    }
+
+    private JsonNode readTree(InputStream in, String path) {
+        try {
+            JsonNode node = json.readTree(in);
+            if (node == null || node.isMissingNode()) {
+                throw new UnreadableBodyException("an empty body for " + path);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBodyException("a body that is not valid JSON for " + path + " (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UnreadableBodyException("a body that broke off for " + path + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private <T> T send(String method, String path, Map<String, ?> query, byte[] body, Function<InputStream, T> reader) {
+        URI uri = URI.create(baseUrl + path + queryString(query));
+        RetryPolicy<Object> retry = RetryPolicy.builder()
+                .handleIf(JsonHttpClient::isRetryable)
+                .withMaxAttempts(Math.max(1, settings.maxAttempts()))
+                .withBackoff(settings.retryBaseDelay(), maxAtLeast(settings.retryBaseDelay(), settings.retryMaxDelay()))
+                .withJitter(0.25)
+                .withDelayFn(ctx -> {
+                    Throwable t = ctx.getLastException();
+                    if (t instanceof HttpStatusException h && h.retryAfter != null) {
+                        Duration d = h.retryAfter;
+                        return d.compareTo(settings.retryMaxDelay()) > 0 ? settings.retryMaxDelay() : d;
+                    }
+                    return Duration.ofMillis(-1); // use the backoff
+                })
+                .onRetry(e -> LOG.warn("{} {} {}: attempt {} failed ({}), retrying", service, method, path,
+                        e.getAttemptCount(), describe(e.getLastException())))
+                .build();
+        try {
+            return Failsafe.with(retry).get(() -> attempt(method, uri, path, body, reader));
+        } catch (FailsafeException e) {
+            throw toServiceException(e.getCause() != null ? e.getCause() : e, path);
+        } catch (RuntimeException e) {
+            throw toServiceException(e, path);
+        }
+    }
+
+    private static Duration maxAtLeast(Duration base, Duration max) {
+        return max.compareTo(base) > 0 ? max : base.plusMillis(1);
+    }
+
+    private <T> T attempt(String method, URI uri, String path, byte[] body, Function<InputStream, T> reader) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("Accept", "application/json")
+                .header("User-Agent", "Mediahub");
+        authHeaders.get().forEach(b::header);
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<InputStream> response = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return reader.apply(in);
+            }
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock).orElse(null);
+            throw new HttpStatusException(status, retryAfter);
+        }
+    }
+
+    private static boolean isRetryable(Throwable t) {
+        if (t instanceof HttpStatusException h) {
+            return h.status == 429 || h.status >= 500;
+        }
+        return t instanceof IOException || t instanceof UnreadableBodyException || t instanceof java.io.UncheckedIOException;
+    }
+
+    private RuntimeException toServiceException(Throwable t, String path) {
+        String where = service + " at " + baseUrl;
+        if (t instanceof ServiceException s) {
+            return s;
+        }
+        if (t instanceof HttpStatusException h) {
+            String reason = h.status + " " + reasonPhrase(h.status);
+            String hint = switch (h.status) {
+                case 401, 403 -> " — check " + keyVariable;
+                case 404 -> " for " + path + " — check " + urlVariable;
+                case 429 -> " (rate limited) after " + settings.maxAttempts() + " attempts";
+                default -> h.status >= 500 ? " after " + settings.maxAttempts() + " attempts" : " for " + path;
+            };
+            return new ServiceException(service, h.status, h.status == 429 || h.status >= 500, where + " answered " + reason + hint, null);
+        }
+        if (t instanceof UnreadableBodyException u) {
+            return new ServiceException(service, 0, true, where + " answered " + u.getMessage(), null);
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            return new ServiceException(service, 0, true, where + " did not accept a connection within "
+                    + settings.connectTimeout().toSeconds() + " s — check " + urlVariable, t);
+        }
+        if (t instanceof HttpTimeoutException) {
+            return new ServiceException(service, 0, true, where + " did not answer " + path + " within "
+                    + settings.readTimeout().toSeconds() + " s", t);
+        }
+        if (t instanceof ConnectException) {
+            return new ServiceException(service, 0, true, where + " is unreachable (connection refused) — check " + urlVariable, t);
+        }
+        if (t instanceof IOException io) {
+            return new ServiceException(service, 0, true, where + " failed: " + describe(io) + " — check " + urlVariable, t);
+        }
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ServiceException(service, 0, false, "call to " + where + " was interrupted", t);
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof HttpStatusException h) {
+            return h.status + " " + reasonPhrase(h.status);
+        }
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    public static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+    }
+
+    public static String queryString(Map<String, ?> query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner("&", "?", "");
+        new LinkedHashMap<>(query).forEach((k, v) -> {
+            if (v != null) {
+                j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+            }
+        });
+        return j.toString();
+    }
+
+    /** A non-2xx answer. */
+    static final class HttpStatusException extends RuntimeException {
+        final int status;
+        final Duration retryAfter;
+
+        HttpStatusException(int status, Duration retryAfter) {
+            super("HTTP " + status, null, false, false);
+            this.status = status;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** A 2xx answer whose body could not be read as JSON. */
+    public static final class UnreadableBodyException extends RuntimeException {
+        public UnreadableBodyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

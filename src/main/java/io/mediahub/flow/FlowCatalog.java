@@ -1,0 +1,52 @@
+package io.mediahub.flow;
+
+import io.mediahub.config.Settings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every flow Mediahub has, in the order the {@code flows} verb lists them, and whether each can run. */
+public class FlowCatalog {
+    private final Map<String, FlowDefinition> flows = new LinkedHashMap<>();
+    private final Settings settings;
+
+    public FlowCatalog(Settings settings, List<FlowDefinition> definitions) {
+        this.settings = settings;
+        for (FlowDefinition d : definitions) {
+            if (flows.put(d.id(), d) != null) {
+                throw new IllegalStateException("Two flows are called " + d.id());
+            }
+        }
+    }
+
+    public List<FlowDefinition> all() {
+        return List.copyOf(flows.values());
+    }
+
+    public List<String> ids() {
+        return List.copyOf(flows.keySet());
+    }
+
+    public Optional<FlowDefinition> find(String id) {
+        return Optional.ofNullable(flows.get(id));
+    }
+
+    /** The first required setting without a value (as a property key), if any. */
+    public Optional<String> missingSetting(FlowDefinition d) {
+        return d.requiredSettings().stream().filter(k -> settings.find(k).isEmpty()).findFirst();
+    }
+
+    public boolean enabled(FlowDefinition d) {
+        return missingSetting(d).isEmpty() && settings.getBoolean(enabledKey(d));
+    }
+
+    /** The cron expression, or empty when the flow is not scheduled. */
+    public Optional<String> schedule(FlowDefinition d) {
+        return settings.find(d.cronSetting());
+    }
+
+    public static String enabledKey(FlowDefinition d) {
+        return d.cronSetting().replaceFirst("cron$", "enabled");
+    }
+}

@@ -1,0 +1,74 @@
+package io.mediahub.flow;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a flow did, in counts: rows it read from the source, wrote, deleted and skipped (each skip is also logged
+ * with its reason), plus counters of its own ({@code items_unchanged}, {@code genres_repointed}, …).
+ */
+public final class FlowResult {
+    private long read;
+    private long written;
+    private long deleted;
+    private long skipped;
+    private final Map<String, Long> counters = new LinkedHashMap<>();
+
+    public FlowResult read(long n) {
+        read += n;
+        return this;
+    }
+
+    public FlowResult written(long n) {
+        written += n;
+        return this;
+    }
+
+    public FlowResult deleted(long n) {
+        deleted += n;
+        return this;
+    }
+
+    public FlowResult skipped(long n) {
+        skipped += n;
+        return this;
+    }
+
+    public FlowResult count(String name, long n) {
+        counters.merge(name, n, Long::sum);
+        return this;
+    }
+
+    public long read() {
+        return read;
+    }
+
+    public long written() {
+        return written;
+    }
+
+    public long deleted() {
+        return deleted;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    public Map<String, Long> counters() {
+        return Collections.unmodifiableMap(counters);
+    }
+
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append("read ").append(read).append(", written ").append(written)
+                .append(", deleted ").append(deleted).append(", skipped ").append(skipped);
+        counters.forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
+        return sb.toString();
+    }
+}

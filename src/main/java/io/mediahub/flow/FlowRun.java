@@ -1,0 +1,8 @@
+package io.mediahub.flow;
+
+import java.time.Instant;
+
+/** One row of {@code flow_runs}. */
+public record FlowRun(long runId, String flowId, String trigger, Instant startedAt, Instant finishedAt, String status,
+                      Long durationMs, long read, long written, long deleted, long skipped, String counts, String errorText) {
+}

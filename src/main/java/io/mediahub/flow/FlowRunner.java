@@ -1,0 +1,160 @@
+package io.mediahub.flow;
+
+import io.mediahub.common.ServiceException;
+import io.mediahub.config.MissingSettingException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs flows: records each run in {@code flow_runs}, makes sure a flow never runs twice at once (in this process
+ * and across processes, through a lock file in the data folder, as the original guarded its nightly job), turns
+ * every failure into one line naming the flow and the cause, and tells the webhook.
+ */
+public class FlowRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
+
+    private final FlowCatalog catalog;
+    private final FlowRunRepository runs;
+    private final FlowInvoker invoker;
+    private final RunNotifier notifier;
+    private final FlowMetrics metrics;
+    private final Path lockDir;
+    private final Clock clock;
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public FlowRunner(FlowCatalog catalog, FlowRunRepository runs, FlowInvoker invoker, RunNotifier notifier,
+                      FlowMetrics metrics, Path lockDir, Clock clock) {
+        this.catalog = catalog;
+        this.runs = runs;
+        this.invoker = invoker;
+        this.notifier = notifier;
+        this.metrics = metrics;
+        this.lockDir = lockDir;
+        this.clock = clock;
+    }
+
+    /** Called when the application starts to stop: flows stop at their next batch boundary. */
+    public void requestStop() {
+        stopping.set(true);
+    }
+
+    /** The Quartz trigger's entry point: runs the flow unless it is already running, never throws. */
+    public void trigger(String flowId) {
+        FlowOutcome outcome = run(flowId, "schedule", Map.of());
+        if (outcome.status() == FlowOutcome.Status.SKIPPED) {
+            LOG.warn("{}: schedule fired while the previous run is still going; this run is skipped", flowId);
+        } else if (!outcome.ok()) {
+            LOG.error(outcome.error());
+        }
+    }
+
+    public FlowOutcome run(String flowId, String trigger, Map<String, String> options) {
+        FlowDefinition def = catalog.find(flowId).orElseThrow(() -> new IllegalArgumentException(
+                "No flow called '" + flowId + "'. Flows: " + String.join(", ", catalog.ids())));
+        if (running.putIfAbsent(flowId, Boolean.TRUE) != null) {
+            metrics.skipped(flowId);
+            return FlowOutcome.skipped(flowId, flowId + " is already running in this process");
+        }
+        try (FileChannel ch = openLock(flowId); FileLock lock = tryLock(ch)) {
+            if (lock == null) {
+                metrics.skipped(flowId);
+                return FlowOutcome.skipped(flowId, flowId + " is already running in another Mediahub process");
+            }
+            return runLocked(def, trigger, options);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot take the lock file for " + flowId + " in " + lockDir + ": " + e.getMessage(), e);
+        } finally {
+            running.remove(flowId);
+        }
+    }
+
+    private FileChannel openLock(String flowId) throws IOException {
+        Files.createDirectories(lockDir);
+        return FileChannel.open(lockDir.resolve(flowId + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private FlowOutcome runLocked(FlowDefinition def, String trigger, Map<String, String> options) {
+        String missing = catalog.missingSetting(def).orElse(null);
+        Instant started = clock.instant();
+        long runId = runs.start(def.id(), trigger, started);
+        FlowRequest request = new FlowRequest(runId, def.id(), Map.copyOf(options), stopping::get);
+        FlowResult result = null;
+        String status;
+        String error = null;
+        try {
+            if (missing != null) {
+                throw new MissingSettingException(missing);
+            }
+            LOG.info("{}: run {} started ({})", def.id(), runId, trigger);
+            result = invoker.invoke(def.endpoint(), request);
+            if (result == null) {
+                result = new FlowResult();
+            }
+            status = "ok";
+        } catch (RuntimeException e) {
+            Throwable cause = unwrap(e);
+            status = cause instanceof FlowStoppedException ? "interrupted" : "failed";
+            error = def.id() + " failed: " + oneLine(cause);
+            if (!(cause instanceof ServiceException || cause instanceof MissingSettingException || cause instanceof FlowStoppedException
+                    || cause instanceof FlowFailedException)) {
+                LOG.error("{}: unexpected failure (please report it with this trace)", def.id(), cause);
+            }
+            if (cause instanceof FlowFailedException ffe && ffe.partialResult() != null) {
+                result = ffe.partialResult();
+            }
+        }
+        Instant finished = clock.instant();
+        long ms = Duration.between(started, finished).toMillis();
+        runs.finish(runId, status, finished, ms, result, error);
+        metrics.finished(def.id(), status, ms, finished);
+        FlowOutcome outcome = new FlowOutcome(def.id(), runId, "ok".equals(status) ? FlowOutcome.Status.OK
+                : "interrupted".equals(status) ? FlowOutcome.Status.INTERRUPTED : FlowOutcome.Status.FAILED, ms, result, error);
+        if (outcome.status() == FlowOutcome.Status.OK) {
+            LOG.info("{}: run {} ok in {} ms ({})", def.id(), runId, ms, result);
+        }
+        notifier.notify(outcome);
+        return outcome;
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t.getClass().getName().startsWith("org.apache.camel.") || t.getClass() == RuntimeException.class) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The cause as one line: the message, or the exception's kind when it has none. No stack trace, no newlines. */
+    public static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        } else if (!(t instanceof ServiceException || t instanceof MissingSettingException || t instanceof FlowFailedException
+                || t instanceof FlowStoppedException || t instanceof IllegalArgumentException || t instanceof IllegalStateException)) {
+            m = t.getClass().getSimpleName() + ": " + m;
+        }
+        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,90 @@
+package io.mediahub.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediahub.config.Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts a run's failure (and, if {@code mediahub.notify-on-success}, its success) to {@code MEDIAHUB_NOTIFY_URL}:
+ * Discord-compatible {@code {"content": …}} cut at 2,000 characters, or a generic JSON object. The URL is a secret
+ * (webhook URLs carry a token) and never appears in a log line. A webhook that fails is logged, never fatal.
+ */
+public class RunNotifier {
+    static final int DISCORD_LIMIT = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(RunNotifier.class);
+
+    private final String url;
+    private final String format;
+    private final boolean onSuccess;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public RunNotifier(Settings settings, ObjectMapper json) {
+        this.url = settings.find("mediahub.notify-url").orElse(null);
+        this.onSuccess = settings.getBoolean("mediahub.notify-on-success");
+        String f = settings.get("mediahub.notify-format").toLowerCase(Locale.ROOT);
+        if (!f.equals("auto") && !f.equals("discord") && !f.equals("json")) {
+            throw new IllegalArgumentException("MEDIAHUB_NOTIFY_FORMAT must be auto, discord or json, not '" + f + "'");
+        }
+        this.format = f.equals("auto") ? (url != null && url.contains("discord") ? "discord" : "json") : f;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public void notify(FlowOutcome outcome) {
+        if (url == null || outcome.status() == FlowOutcome.Status.SKIPPED || outcome.ok() && !onSuccess) {
+            return;
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(payload(outcome));
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() >= 300) {
+                LOG.warn("The notification webhook answered {} for {}'s run {}", r.statusCode(), outcome.flowId(), outcome.runId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not post {}'s run {} to the notification webhook: {}", outcome.flowId(), outcome.runId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    ObjectNode payload(FlowOutcome o) {
+        ObjectNode n = json.createObjectNode();
+        if (format.equals("discord")) {
+            n.put("content", discordText(o));
+            return n;
+        }
+        n.put("flow", o.flowId());
+        n.put("run_id", o.runId());
+        n.put("status", o.status().name().toLowerCase(Locale.ROOT));
+        n.put("duration_ms", o.durationMs());
+        if (o.result() != null) {
+            n.put("read", o.result().read());
+            n.put("written", o.result().written());
+            n.put("deleted", o.result().deleted());
+            n.put("skipped", o.result().skipped());
+        }
+        if (o.error() != null) {
+            n.put("error", o.error());
+        }
+        return n;
+    }
+
+    static String discordText(FlowOutcome o) {
+        String text = o.ok()
+                ? "Mediahub: " + o.flowId() + " ok in " + o.durationMs() / 1000.0 + " s (" + o.result() + ")"
+                : "Mediahub: " + o.error();
+        return text.length() <= DISCORD_LIMIT ? text : text.substring(0, DISCORD_LIMIT - 1) + "…";
+    }
+}

@@ -1,0 +1,173 @@
+package io.mediahub.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.mediahub.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one store: SQLite at {@code $MEDIAHUB_DATA_DIR/mediahub.db} by default (WAL, busy timeout, foreign keys), or
+ * MySQL/MariaDB when {@code MEDIAHUB_DB_URL} says so. The schema is created and evolved only by the versioned
+ * migrations under {@code db/sqlite} and {@code db/mysql}.
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final String displayUrl;
+    private final Path sqliteFile;
+
+    private Store(HikariDataSource dataSource, Dialect dialect, String displayUrl, Path sqliteFile) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.displayUrl = displayUrl;
+        this.sqliteFile = sqliteFile;
+    }
+
+    /** Opens the store the settings describe and brings its schema up to date. */
+    public static Store open(Settings settings) {
+        Store store = connect(settings);
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    static Store connect(Settings settings) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("mediahub-store");
+        hc.setConnectionTimeout(settings.getDuration("store.connect-timeout").toMillis());
+        String url = settings.find("mediahub.db-url").orElse(null);
+        Dialect dialect;
+        Path file = null;
+        if (url == null) {
+            Path dataDir = settings.dataDir();
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+            file = dataDir.resolve("mediahub.db").toAbsolutePath();
+            url = "jdbc:sqlite:" + file;
+            dialect = Dialect.SQLITE;
+        } else {
+            dialect = Dialect.of(url);
+        }
+        hc.setJdbcUrl(url);
+        if (dialect == Dialect.SQLITE) {
+            // One writer at a time is SQLite's rule; a small pool lets readers (health, flows) run beside it.
+            hc.setMaximumPoolSize(settings.getInt("store.pool-size"));
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("busy_timeout", String.valueOf(settings.getDuration("store.busy-timeout").toMillis()));
+            hc.addDataSourceProperty("foreign_keys", "true");
+            hc.addDataSourceProperty("synchronous", "NORMAL");
+            hc.setConnectionInitSql("PRAGMA foreign_keys = ON");
+        } else {
+            hc.setMaximumPoolSize(settings.getInt("store.pool-size"));
+            settings.find("mediahub.db-user").ifPresent(hc::setUsername);
+            settings.find("mediahub.db-password").ifPresent(hc::setPassword);
+            hc.addDataSourceProperty("rewriteBatchedStatements", "true");
+        }
+        String display = displayUrl(url);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open the store at " + display + ": " + rootMessage(e)
+                    + (dialect == Dialect.MYSQL ? " — check MEDIAHUB_DB_URL, MEDIAHUB_DB_USER and MEDIAHUB_DB_PASSWORD" : ""), e);
+        }
+        return new Store(ds, dialect, display, file);
+    }
+
+    /** The URL without credentials or query parameters, fit for a log line. */
+    static String displayUrl(String url) {
+        String u = url.replaceAll("//[^/@]*@", "//");
+        int q = u.indexOf('?');
+        return q >= 0 ? u.substring(0, q) : u;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .table("schema_history")
+                .validateMigrationNaming(true)
+                .load();
+        MigrateResult r = flyway.migrate();
+        if (r.migrationsExecuted > 0) {
+            LOG.info("Store {}: applied {} migration(s), schema now at version {}", displayUrl, r.migrationsExecuted, r.targetSchemaVersion);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    /** The SQLite file, or null on MySQL. */
+    public Path sqliteFile() {
+        return sqliteFile;
+    }
+
+    /** Work done on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try (Connection c = connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
