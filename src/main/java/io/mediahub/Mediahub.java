@@ -17,6 +17,11 @@ public final class Mediahub {
         } catch (RuntimeException e) {
             // A broken setting is reported by the command itself, in one line.
         }
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this; main exits with it). */
+    public static int execute(String... args) {
         CommandLine cli = new CommandLine(new MediahubCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Configuration and start-up problems: one clear line, no stack trace.
@@ -27,6 +32,6 @@ public final class Mediahub {
             cmd.getErr().println("mediahub: " + msg.replaceAll("\\s*[\\r\\n]+\\s*", " "));
             return 2;
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 }

@@ -16,7 +16,7 @@ public class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = MediahubCommand.settingsSource.get();
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
             app.start();
             FlowOutcome outcome = app.runner().run(BackupFlows.BACKUP.id(), "cli", Map.of());

@@ -24,7 +24,7 @@ public class FlowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load();
+        Settings settings = MediahubCommand.settingsSource.get();
         try (Store store = Store.open(settings)) {
             print(settings, store, System.out);
         }

@@ -15,9 +15,17 @@ import picocli.CommandLine.Command;
                 "see config/mediahub.env.example and docs/configuration.md."})
 public class MediahubCommand implements Callable<Integer> {
 
+    /** Where every verb gets its settings: the real environment, or (in tests) the test's own map. */
+    static volatile java.util.function.Supplier<Settings> settingsSource = Settings::load;
+
+    /** For tests: run the CLI on these settings instead of the process environment. */
+    public static void useSettings(java.util.function.Supplier<Settings> source) {
+        settingsSource = source;
+    }
+
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = settingsSource.get();
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.CONTAINER)) {
             app.runUntilStopped();
         }

@@ -30,7 +30,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load();
+        Settings settings = MediahubCommand.settingsSource.get();
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
             if (app.catalog().find(flow).isEmpty()) {
                 System.err.println("No flow called '" + flow + "'. Flows: " + String.join(", ", app.catalog().ids()));

@@ -1,0 +1,22 @@
+package io.mediahub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CronSchedulesTest {
+    @Test
+    void acceptsQuartzUnixAndShorthands() {
+        assertThat(CronSchedules.toQuartz("k", "0 0 3 * * ?")).isEqualTo("0 0 3 * * ?");
+        assertThat(CronSchedules.toQuartz("k", "30 3 * * *")).isEqualTo("0 30 3 * * ?");
+        assertThat(CronSchedules.toQuartz("k", "0 4 * * 1")).isEqualTo("0 0 4 ? * 1");
+        assertThat(CronSchedules.toQuartz("k", "@daily")).isEqualTo("0 0 0 * * ?");
+    }
+
+    @Test
+    void aBadScheduleNamesTheSetting() {
+        assertThatThrownBy(() -> CronSchedules.toQuartz("emby.sync-library-cron", "every night"))
+                .hasMessageStartingWith("emby.sync-library-cron is not a valid schedule: 'every night'");
+    }
+}

@@ -1,0 +1,88 @@
+package io.mediahub.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.config.Settings;
+import io.mediahub.store.Store;
+import io.mediahub.testing.TestApp;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner on a real store, with a flow the test controls. */
+class FlowRunnerTest {
+    @TempDir
+    Path dir;
+
+    private static final FlowDefinition SLOW = new FlowDefinition("test-run-slow", "a flow the test holds open", List.of(), "store.backup-cron");
+
+    @Test
+    void aFlowNeverRunsTwiceAtOnceTheSecondTriggerIsSkippedAndRecorded() throws Exception {
+        Settings settings = TestApp.settings(dir, Map.of());
+        try (Store store = Store.open(settings)) {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            FlowInvoker invoker = (endpoint, request) -> {
+                entered.countDown();
+                try {
+                    assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new FlowResult().read(1).written(1);
+            };
+            FlowRunRepository runs = new FlowRunRepository(store, new ObjectMapper());
+            FlowRunner runner = new FlowRunner(new FlowCatalog(settings, List.of(SLOW)), runs, invoker,
+                    new RunNotifier(settings, new ObjectMapper()), FlowMetrics.NONE, dir.resolve("locks"), Clock.systemUTC());
+
+            CompletableFuture<FlowOutcome> first = CompletableFuture.supplyAsync(() -> runner.run(SLOW.id(), "schedule", Map.of()));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            FlowOutcome second = runner.run(SLOW.id(), "schedule", Map.of());
+            release.countDown();
+
+            assertThat(second.status()).isEqualTo(FlowOutcome.Status.SKIPPED);
+            assertThat(second.error()).contains("already running");
+            assertThat(first.get(30, TimeUnit.SECONDS).ok()).isTrue();
+            assertThat(runs.recent(SLOW.id(), 10)).hasSize(1).first().satisfies(r -> {
+                assertThat(r.status()).isEqualTo("ok");
+                assertThat(r.written()).isEqualTo(1);
+                assertThat(r.finishedAt()).isNotNull();
+            });
+            // The lock is released: the next run goes ahead.
+            assertThat(runner.run(SLOW.id(), "cli", Map.of()).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aFlowStoppedByShutdownIsRecordedAsInterruptedAndRunsLeftRunningAreTidied() throws Exception {
+        Settings settings = TestApp.settings(dir, Map.of());
+        try (Store store = Store.open(settings)) {
+            FlowRunRepository runs = new FlowRunRepository(store, new ObjectMapper());
+            FlowRunner[] holder = new FlowRunner[1];
+            FlowInvoker invoker = (endpoint, request) -> {
+                holder[0].requestStop();
+                request.checkNotStopping();
+                return new FlowResult();
+            };
+            holder[0] = new FlowRunner(new FlowCatalog(settings, List.of(SLOW)), runs, invoker, new RunNotifier(settings, new ObjectMapper()),
+                    FlowMetrics.NONE, dir.resolve("locks"), Clock.systemUTC());
+
+            FlowOutcome o = holder[0].run(SLOW.id(), "cli", Map.of());
+
+            assertThat(o.status()).isEqualTo(FlowOutcome.Status.INTERRUPTED);
+            assertThat(runs.last(SLOW.id()).orElseThrow().status()).isEqualTo("interrupted");
+
+            long dangling = runs.start(SLOW.id(), "schedule", java.time.Instant.now());
+            assertThat(runs.markAbandonedRuns(java.time.Instant.now())).isEqualTo(1);
+            assertThat(runs.recent(SLOW.id(), 5)).filteredOn(r -> r.runId() == dangling).first()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo("interrupted"));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.mediahub.flow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mediahub.config.Settings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunNotifierTest {
+    private WireMockServer hook;
+
+    @BeforeEach
+    void start() {
+        hook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        hook.start();
+        hook.stubFor(post(urlPathEqualTo("/api/webhooks/1/token")).willReturn(ok()));
+        hook.stubFor(post(urlPathEqualTo("/hook")).willReturn(ok()));
+    }
+
+    @AfterEach
+    void stop() {
+        hook.stop();
+    }
+
+    private RunNotifier notifier(Map<String, String> env) {
+        return new RunNotifier(Settings.load(env, Path.of("no-such.env")), new ObjectMapper());
+    }
+
+    @Test
+    void discordGetsContentCutAt2000Characters() {
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:" + hook.port() + "/api/webhooks/1/token", "MEDIAHUB_NOTIFY_FORMAT", "discord"));
+        String longError = "emby-sync-library failed: " + "x".repeat(3000);
+        n.notify(new FlowOutcome("emby-sync-library", 4, FlowOutcome.Status.FAILED, 10, null, longError));
+        hook.verify(postRequestedFor(urlPathEqualTo("/api/webhooks/1/token"))
+                .withRequestBody(matchingJsonPath("$.content", com.github.tomakehurst.wiremock.client.WireMock.matching("Mediahub: emby-sync-library failed: x{1000,}…"))));
+        String sent = hook.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(RunNotifier.discordText(new FlowOutcome("f", 1, FlowOutcome.Status.FAILED, 1, null, longError))).hasSize(2000);
+        assertThat(sent).contains("\"content\"");
+    }
+
+    @Test
+    void genericJsonOnFailureAndNothingOnSuccessUnlessAsked() {
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:" + hook.port() + "/hook"));
+        n.notify(new FlowOutcome("tmdb-sync-genres", 9, FlowOutcome.Status.OK, 5, new FlowResult().read(3), null));
+        hook.verify(0, postRequestedFor(urlPathEqualTo("/hook")));
+        n.notify(new FlowOutcome("tmdb-sync-genres", 10, FlowOutcome.Status.FAILED, 5, null, "tmdb-sync-genres failed: boom"));
+        hook.verify(postRequestedFor(urlPathEqualTo("/hook")).withRequestBody(equalToJson(
+                "{\"flow\":\"tmdb-sync-genres\",\"run_id\":10,\"status\":\"failed\",\"duration_ms\":5,\"error\":\"tmdb-sync-genres failed: boom\"}")));
+
+        RunNotifier all = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:" + hook.port() + "/hook", "MEDIAHUB_NOTIFY_ON_SUCCESS", "true"));
+        all.notify(new FlowOutcome("tmdb-sync-genres", 11, FlowOutcome.Status.OK, 5, new FlowResult().read(3).written(2), null));
+        hook.verify(postRequestedFor(urlPathEqualTo("/hook")).withRequestBody(matchingJsonPath("$.status", com.github.tomakehurst.wiremock.client.WireMock.equalTo("ok"))));
+    }
+
+    @Test
+    void anUnreachableWebhookIsNotFatal() {
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:9/hook"));
+        n.notify(new FlowOutcome("f", 1, FlowOutcome.Status.FAILED, 1, null, "f failed: x"));
+    }
+}
