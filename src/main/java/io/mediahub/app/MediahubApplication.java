@@ -87,14 +87,16 @@ public final class MediahubApplication implements AutoCloseable {
         p.put("camel.component.properties.environment-variable-mode", "0");
         p.put("camel.component.properties.system-properties-mode", "0");
         if (mode == Mode.CONTAINER) {
-            p.put("camel.server.enabled", "true");
-            p.put("camel.server.host", settings.get("mediahub.http-host"));
-            p.put("camel.server.port", settings.get("mediahub.http-port"));
-            p.put("camel.server.health-check-enabled", "true");
-            p.put("camel.server.metrics-enabled", "true");
+            p.put("camel.management.enabled", "true");
+            p.put("camel.management.host", settings.get("mediahub.http-host"));
+            p.put("camel.management.port", settings.get("mediahub.http-port"));
+            p.put("camel.management.health-check-enabled", "true");
+            p.put("camel.management.metrics-enabled", "true");
+            p.put("camel.management.info-enabled", "true");
             p.put("camel.metrics.enabled", "true");
             p.put("camel.metrics.enable-route-policy", "true");
             p.put("camel.health.enabled", "true");
+            p.put("camel.health.exposure-level", "full");
         }
         main.setInitialProperties(p);
         main.bind("flowRunner", runner);
@@ -103,7 +105,7 @@ public final class MediahubApplication implements AutoCloseable {
         main.bind("storeBackup", backup);
         main.configure().addRoutesBuilder(new ErrorPolicy());
         if (mode == Mode.CONTAINER) {
-            main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone")));
+            main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone", "")));
         }
         main.addMainListener(new MainListenerSupport() {
             @Override
