@@ -69,6 +69,9 @@ public final class MediahubApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         this.catalog = new FlowCatalog(settings, flowDefinitions());
+        if (store.dialect() == io.mediahub.store.Dialect.MYSQL) {
+            catalog.markUnavailable(BackupFlows.BACKUP.id(), "the store is MySQL/MariaDB: back it up with mysqldump or mariadb-backup");
+        }
         this.runs = new FlowRunRepository(store, json);
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
         this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
@@ -81,7 +84,7 @@ public final class MediahubApplication implements AutoCloseable {
         p.put("camel.main.name", "mediahub");
         p.put("camel.main.routes-include-pattern", "classpath:routes/emby/*.camel.yaml,classpath:routes/tmdb/*.camel.yaml,classpath:routes/backup/*.camel.yaml");
         p.put("camel.main.jmx-enabled", "false");
-        p.put("camel.main.shutdown-timeout", settings.get("mediahub.shutdown-timeout"));
+        p.put("camel.main.shutdown-timeout", String.valueOf(Math.max(1, settings.getDuration("mediahub.shutdown-timeout").toSeconds())));
         p.put("camel.main.autoConfigurationEnvironmentVariablesEnabled", "false");
         p.put("camel.main.autoConfigurationSystemPropertiesEnabled", "false");
         p.put("camel.component.properties.environment-variable-mode", "0");
@@ -139,7 +142,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Starts Camel and returns. */
     public void start() throws Exception {
-        int tidied = runs.markAbandonedRuns(Clock.systemUTC().instant());
+        int tidied = runner.tidyAbandonedRuns();
         if (tidied > 0) {
             LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
         }
@@ -149,7 +152,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** The long-running container: starts and blocks until SIGTERM/SIGINT, then stops cleanly. */
     public void runUntilStopped() throws Exception {
-        int tidied = runs.markAbandonedRuns(Clock.systemUTC().instant());
+        int tidied = runner.tidyAbandonedRuns();
         if (tidied > 0) {
             LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
         }
@@ -171,6 +174,7 @@ public final class MediahubApplication implements AutoCloseable {
                 LOG.info("flow {}: enabled, schedule {}", d.id(), catalog.schedule(d).orElse("(none: run it with 'run " + d.id() + "')"));
             } else {
                 LOG.info("flow {}: disabled ({})", d.id(), catalog.missingSetting(d).map(k -> Settings.envName(k) + " is not set")
+                        .or(() -> catalog.unavailableReason(d))
                         .orElse(Settings.envName(FlowCatalog.enabledKey(d)) + "=false"));
             }
         }

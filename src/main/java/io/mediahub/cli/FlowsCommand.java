@@ -33,6 +33,9 @@ public class FlowsCommand implements Callable<Integer> {
 
     static void print(Settings settings, Store store, PrintStream out) {
         FlowCatalog catalog = new FlowCatalog(settings, MediahubApplication.flowDefinitions());
+        if (store.dialect() == io.mediahub.store.Dialect.MYSQL) {
+            catalog.markUnavailable("store-backup-database", "the store is MySQL/MariaDB: back it up with mysqldump or mariadb-backup");
+        }
         FlowRunRepository runs = new FlowRunRepository(store, new com.fasterxml.jackson.databind.ObjectMapper());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"FLOW", "ENABLED", "SCHEDULE", "LAST RUN", "OUTCOME", "DURATION", "ROWS (read/written/deleted/skipped)"});
@@ -41,6 +44,8 @@ public class FlowsCommand implements Callable<Integer> {
             Optional<String> missing = catalog.missingSetting(d);
             if (missing.isPresent()) {
                 enabled = "no (" + Settings.envName(missing.get()) + " is not set)";
+            } else if (catalog.unavailableReason(d).isPresent()) {
+                enabled = "no (" + catalog.unavailableReason(d).get() + ")";
             } else if (!catalog.enabled(d)) {
                 enabled = "no (" + Settings.envName(FlowCatalog.enabledKey(d)) + "=false)";
             } else {

@@ -137,7 +137,7 @@ public final class Settings {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be a whole number, not '" + v + "'");
+            throw new SettingException("Setting " + key + " (" + envName(key) + ") must be a whole number, not '" + v + "'");
         }
     }
 
@@ -146,7 +146,7 @@ public final class Settings {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be a whole number, not '" + v + "'");
+            throw new SettingException("Setting " + key + " (" + envName(key) + ") must be a whole number, not '" + v + "'");
         }
     }
 
@@ -155,7 +155,7 @@ public final class Settings {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be a number, not '" + v + "'");
+            throw new SettingException("Setting " + key + " (" + envName(key) + ") must be a number, not '" + v + "'");
         }
     }
 
@@ -164,7 +164,7 @@ public final class Settings {
         return switch (v) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
-            default -> throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be true or false, not '" + v + "'");
+            default -> throw new SettingException("Setting " + key + " (" + envName(key) + ") must be true or false, not '" + v + "'");
         };
     }
 
@@ -174,7 +174,7 @@ public final class Settings {
         try {
             return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be seconds or an ISO-8601 duration, not '" + v + "'");
+            throw new SettingException("Setting " + key + " (" + envName(key) + ") must be seconds or an ISO-8601 duration, not '" + v + "'");
         }
     }
 

@@ -27,13 +27,24 @@ public final class CronSchedules {
         return q;
     }
 
+    /** Unix counts days 0-7 from Sunday (0 and 7 both Sunday); Quartz counts 1-7 from Sunday. Names pass unchanged. */
+    static String unixDaysToQuartz(String dow) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![/#])\\b([0-7])\\b").matcher(dow);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, String.valueOf(Integer.parseInt(m.group(1)) % 7 + 1));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     private static String fromFields(String e) {
         String[] f = e.split("\\s+");
         if (f.length != 5) {
             return e;
         }
         String dom = f[2];
-        String dow = f[4];
+        String dow = unixDaysToQuartz(f[4]);
         if ("*".equals(dow)) {
             dow = "?";
         } else if ("*".equals(dom)) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 public class FlowCatalog {
     private final Map<String, FlowDefinition> flows = new LinkedHashMap<>();
     private final Settings settings;
+    private final Map<String, String> unavailable = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FlowCatalog(Settings settings, List<FlowDefinition> definitions) {
         this.settings = settings;
@@ -38,7 +39,16 @@ public class FlowCatalog {
     }
 
     public boolean enabled(FlowDefinition d) {
-        return missingSetting(d).isEmpty() && settings.getBoolean(enabledKey(d));
+        return missingSetting(d).isEmpty() && unavailableReason(d).isEmpty() && settings.getBoolean(enabledKey(d));
+    }
+
+    /** Keeps a flow off the schedule for a reason other than a missing setting (shown by {@code flows}). */
+    public void markUnavailable(String flowId, String reason) {
+        unavailable.put(flowId, reason);
+    }
+
+    public Optional<String> unavailableReason(FlowDefinition d) {
+        return Optional.ofNullable(unavailable.get(d.id()));
     }
 
     /** The cron expression, or empty when the flow is not scheduled. */

@@ -67,12 +67,13 @@ public class FlowRunRepository {
         }
     }
 
-    /** Runs left 'running' by a process that died (power cut, kill -9) are marked 'interrupted' at start-up. */
-    public int markAbandonedRuns(Instant now) {
+    /** A run of this flow left 'running' by a process that died (power cut, kill -9) becomes 'interrupted'. */
+    public int markAbandonedRuns(String flowId, Instant now) {
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement("UPDATE flow_runs SET status = 'interrupted', finished_at = ?, "
-                     + "error_text = 'the process ended before the run finished' WHERE status = 'running'")) {
+                     + "error_text = 'the process ended before the run finished' WHERE status = 'running' AND flow_id = ?")) {
             ps.setString(1, now.toString());
+            ps.setString(2, flowId);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tidy flow_runs: " + e.getMessage(), e);

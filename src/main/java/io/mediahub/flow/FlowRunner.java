@@ -52,6 +52,27 @@ public class FlowRunner {
         stopping.set(true);
     }
 
+    /**
+     * Marks runs left 'running' by a process that died as 'interrupted' — only for flows whose lock nobody holds, so a
+     * one-shot {@code run} next to a busy container leaves the container's run alone.
+     */
+    public int tidyAbandonedRuns() {
+        int n = 0;
+        for (FlowDefinition d : catalog.all()) {
+            if (running.containsKey(d.id())) {
+                continue;
+            }
+            try (FileChannel ch = openLock(d.id()); FileLock lock = tryLock(ch)) {
+                if (lock != null) {
+                    n += runs.markAbandonedRuns(d.id(), clock.instant());
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot check the lock of {}: {}", d.id(), e.getMessage());
+            }
+        }
+        return n;
+    }
+
     /** The Quartz trigger's entry point: runs the flow unless it is already running, never throws. */
     public void trigger(String flowId) {
         FlowOutcome outcome = run(flowId, "schedule", Map.of());
@@ -118,7 +139,7 @@ public class FlowRunner {
             status = cause instanceof FlowStoppedException ? "interrupted" : "failed";
             error = def.id() + " failed: " + oneLine(cause);
             if (!(cause instanceof ServiceException || cause instanceof MissingSettingException || cause instanceof FlowStoppedException
-                    || cause instanceof FlowFailedException)) {
+                    || cause instanceof FlowFailedException || cause instanceof io.mediahub.config.SettingException)) {
                 LOG.error("{}: unexpected failure (please report it with this trace)", def.id(), cause);
             }
             if (cause instanceof FlowFailedException ffe && ffe.partialResult() != null) {

@@ -66,6 +66,10 @@ public final class Store implements AutoCloseable {
             dialect = Dialect.SQLITE;
         } else {
             dialect = Dialect.of(url);
+            if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+                // The MariaDB driver (which speaks to MySQL too) takes jdbc:mysql: URLs only when told to.
+                url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+            }
         }
         hc.setJdbcUrl(url);
         if (dialect == Dialect.SQLITE) {
