@@ -198,11 +198,11 @@ public class JsonHttpClient {
         }
         if (t instanceof HttpConnectTimeoutException) {
             return new ServiceException(service, 0, true, where + " did not accept a connection within "
-                    + settings.connectTimeout().toSeconds() + " s — check " + urlVariable, t);
+                    + seconds(settings.connectTimeout()) + " — check " + urlVariable, t);
         }
         if (t instanceof HttpTimeoutException) {
             return new ServiceException(service, 0, true, where + " did not answer " + path + " within "
-                    + settings.readTimeout().toSeconds() + " s", t);
+                    + seconds(settings.readTimeout()), t);
         }
         if (t instanceof ConnectException) {
             return new ServiceException(service, 0, true, where + " is unreachable (connection refused) — check " + urlVariable, t);
@@ -215,6 +215,11 @@ public class JsonHttpClient {
             return new ServiceException(service, 0, false, "call to " + where + " was interrupted", t);
         }
         return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static String describe(Throwable t) {

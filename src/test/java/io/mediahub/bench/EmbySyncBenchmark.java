@@ -194,6 +194,7 @@ public final class EmbySyncBenchmark {
         private final int repeats;
         private final List<String> childJvm = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private int children;
 
         Parent(int n, int repeats) {
             this.n = n;
@@ -265,7 +266,8 @@ public final class EmbySyncBenchmark {
         private Map<String, String> child(String mode, Path dir, String url, int size) throws Exception {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(childJvm);
+            String run = mode + "-" + size + "-" + (++children);
+            childJvm.forEach(a -> cmd.add(a.replace("{run}", run))); // {run}: a per-child file name, e.g. for a JFR recording
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(EmbySyncBenchmark.class.getName());

@@ -1,0 +1,84 @@
+package io.mediahub.common;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JsonHttpClientTest {
+    private WireMockServer server;
+    private JsonHttpClient client;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        HttpSettings s = new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(800), 4, Duration.ofMillis(5), Duration.ofMillis(20));
+        client = new JsonHttpClient("Radarr", "http://127.0.0.1:" + server.port() + "/", () -> Map.of("X-Api-Key", "k-secret"), s,
+                "RADARR_URL", "RADARR_API_KEY", new ObjectMapper());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void aStormOf429sEndsInOneLineAfterTheConfiguredAttempts() {
+        server.stubFor(get(urlPathEqualTo("/x")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        assertThatThrownBy(() -> client.get("/x", Map.of())).isInstanceOf(ServiceException.class)
+                .hasMessage("Radarr at http://127.0.0.1:" + server.port() + " answered 429 Too Many Requests (rate limited) after 4 attempts");
+        server.verify(4, getRequestedFor(urlPathEqualTo("/x")));
+    }
+
+    @Test
+    void notFoundAndForbiddenAreNotRetried() {
+        server.stubFor(get(urlPathEqualTo("/missing")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(get(urlPathEqualTo("/forbidden")).willReturn(aResponse().withStatus(403)));
+        assertThatThrownBy(() -> client.get("/missing", Map.of())).hasMessageEndingWith("answered 404 Not Found for /missing — check RADARR_URL");
+        assertThatThrownBy(() -> client.get("/forbidden", Map.of())).hasMessageEndingWith("answered 403 Forbidden — check RADARR_API_KEY");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/missing")));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/forbidden")));
+    }
+
+    @Test
+    void resetConnectionsAndSlowAnswersAreRetriedThenSucceed() {
+        server.stubFor(get(urlPathEqualTo("/y")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("slow"));
+        server.stubFor(get(urlPathEqualTo("/y")).inScenario("s").whenScenarioStateIs("slow")
+                .willReturn(okJson("{}").withFixedDelay(1500)).willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo("/y")).inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{\"fine\":true}")));
+        assertThat(client.get("/y", Map.of()).get("fine").asBoolean()).isTrue();
+        server.verify(3, getRequestedFor(urlPathEqualTo("/y")));
+    }
+
+    @Test
+    void aTimeoutNamesTheServiceAndTheLimitAndNoSecretAppears() {
+        server.stubFor(get(urlPathEqualTo("/slow")).willReturn(okJson("{}").withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.get("/slow", Map.of("q", "1"))).isInstanceOf(ServiceException.class)
+                .hasMessageStartingWith("Radarr at http://127.0.0.1:" + server.port() + " did not answer /slow within 0.8 s")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("k-secret"));
+    }
+
+    @Test
+    void headersAndQueryAreSent() {
+        server.stubFor(get(urlPathEqualTo("/q")).willReturn(okJson("[1,2]")));
+        assertThat(client.get("/q", Map.of("term", "Amélie & co")).size()).isEqualTo(2);
+        server.verify(getRequestedFor(urlPathEqualTo("/q")).withHeader("X-Api-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k-secret"))
+                .withQueryParam("term", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Amélie & co")));
+    }
+}
