@@ -55,6 +55,8 @@ public final class FakeMediaServer implements AutoCloseable {
     /** StartIndex from which TotalRecordCount is reported as this many more, or -1. */
     public volatile int totalJumpAt = -1;
     public volatile int totalJumpBy = 0;
+    /** Delay of every /Items page, to hold a listing open. */
+    public volatile int pageDelayMillis = 0;
     public final AtomicInteger itemsRequests = new AtomicInteger();
     public final Map<String, AtomicInteger> idLookups = new ConcurrentHashMap<>();
 
@@ -220,7 +222,7 @@ public final class FakeMediaServer implements AutoCloseable {
                 body.put("StartIndex", start);
             }
             return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
+                    .withHeader("Content-Type", "application/json").withFixedDelay(pageDelayMillis).withBody(body.toString()).build();
         }
 
         private String param(Request r, String name) {
