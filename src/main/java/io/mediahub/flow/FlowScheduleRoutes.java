@@ -24,7 +24,14 @@ public class FlowScheduleRoutes extends RouteBuilder {
             if (!catalog.enabled(d) || catalog.schedule(d).isEmpty()) {
                 continue;
             }
-            String cron = CronSchedules.toQuartz(d.cronSetting(), catalog.schedule(d).get());
+            String cron;
+            try {
+                cron = CronSchedules.toQuartz(io.mediahub.config.Settings.envName(d.cronSetting()), catalog.schedule(d).get());
+            } catch (IllegalArgumentException e) {
+                // One flow's bad schedule keeps that flow off the schedule; the others run.
+                org.slf4j.LoggerFactory.getLogger(FlowScheduleRoutes.class).error("{}: not scheduled: {}", d.id(), e.getMessage());
+                continue;
+            }
             from("quartz:mediahub/" + d.id() + "?cron=" + URLEncoder.encode(cron, StandardCharsets.UTF_8).replace("+", "%20")
                     + (timeZone.isBlank() ? "" : "&trigger.timeZone=" + timeZone))
                     .routeId("schedule-trigger-" + d.id())
