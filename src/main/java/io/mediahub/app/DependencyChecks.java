@@ -1,15 +1,11 @@
 package io.mediahub.app;
 
-import io.mediahub.config.Settings;
-import io.mediahub.flow.FlowCatalog;
-import io.mediahub.flow.FlowDefinition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -20,20 +16,6 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 final class DependencyChecks {
     private DependencyChecks() {
-    }
-
-    static void register(HealthCheckRegistry registry, Settings settings, FlowCatalog catalog) {
-        for (FlowDefinition d : catalog.all()) {
-            if (!catalog.enabled(d)) {
-                continue;
-            }
-            switch (d.id()) {
-                case "emby-sync-library" -> registry.register(new ReachableCheck("emby", settings.get("emby.url") + "/System/Info/Public"));
-                case "tmdb-sync-genres" -> registry.register(new ReachableCheck("tmdb", settings.get("tmdb.api-url") + "/configuration"));
-                default -> {
-                }
-            }
-        }
     }
 
     /** UP when the URL answers at all (any HTTP status below 500: 401 from TMDb without a key still proves it is there). */

@@ -1,12 +1,9 @@
 package io.mediahub.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.backup.BackupFlows;
-import io.mediahub.backup.StoreBackup;
+import io.mediahub.backup.BackupModule;
 import io.mediahub.config.Settings;
-import io.mediahub.emby.EmbyFlows;
-import io.mediahub.emby.EmbyLibrarySync;
-import io.mediahub.emby.LibraryRepository;
+import io.mediahub.emby.EmbyModule;
 import io.mediahub.flow.FlowCatalog;
 import io.mediahub.flow.FlowDefinition;
 import io.mediahub.flow.FlowMetrics;
@@ -14,10 +11,10 @@ import io.mediahub.flow.FlowResult;
 import io.mediahub.flow.FlowRunRepository;
 import io.mediahub.flow.FlowRunner;
 import io.mediahub.flow.FlowScheduleRoutes;
+import io.mediahub.flow.MediahubModule;
 import io.mediahub.flow.RunNotifier;
 import io.mediahub.store.Store;
-import io.mediahub.tmdb.TmdbFlows;
-import io.mediahub.tmdb.TmdbGenreSync;
+import io.mediahub.tmdb.TmdbModule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +39,23 @@ public final class MediahubApplication implements AutoCloseable {
     /** CONTAINER: schedules, health and metrics on HTTP. ONE_SHOT: routes only, for {@code run FLOW} and the like. */
     public enum Mode { CONTAINER, ONE_SHOT }
 
+    /** Every module, in the order {@code flows} lists their flows. Add a domain here. */
+    public static List<MediahubModule> modules() {
+        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule());
+    }
+
     /** Every flow, in the order {@code flows} lists them. */
     public static List<FlowDefinition> flowDefinitions() {
         List<FlowDefinition> all = new ArrayList<>();
-        all.addAll(EmbyFlows.ALL);
-        all.addAll(TmdbFlows.ALL);
-        all.addAll(BackupFlows.ALL);
+        modules().forEach(m -> all.addAll(m.flows()));
         return all;
+    }
+
+    /** The catalog of every flow, with each module's adjustments for this store. */
+    public static FlowCatalog catalog(Settings settings, Store store) {
+        FlowCatalog catalog = new FlowCatalog(settings, flowDefinitions());
+        modules().forEach(m -> m.adjust(catalog, store));
+        return catalog;
     }
 
     private final Settings settings;
@@ -59,7 +66,6 @@ public final class MediahubApplication implements AutoCloseable {
     private final FlowRunner runner;
     private final Main main;
     private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
-    private final StoreBackup backup;
     private volatile boolean started;
 
     private MediahubApplication(Settings settings, Mode mode, Store store) {
@@ -68,21 +74,20 @@ public final class MediahubApplication implements AutoCloseable {
         this.store = store;
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
-        this.catalog = new FlowCatalog(settings, flowDefinitions());
-        if (store.dialect() == io.mediahub.store.Dialect.MYSQL) {
-            catalog.markUnavailable(BackupFlows.BACKUP.id(), "the store is MySQL/MariaDB: back it up with mysqldump or mariadb-backup");
-        }
+        List<MediahubModule> modules = modules();
+        this.catalog = catalog(settings, store);
         this.runs = new FlowRunRepository(store, json);
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
         this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
                 new RunNotifier(settings, json), metrics, settings.dataDir().resolve("locks"), clock);
-        this.backup = new StoreBackup(settings, store, clock);
+        MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
         main = new Main();
         Properties p = new Properties();
         p.putAll(settings.nonSecretValues());
         p.put("camel.main.name", "mediahub");
-        p.put("camel.main.routes-include-pattern", "classpath:routes/emby/*.camel.yaml,classpath:routes/tmdb/*.camel.yaml,classpath:routes/backup/*.camel.yaml");
+        p.put("camel.main.routes-include-pattern", modules.stream().map(m -> "classpath:routes/" + m.routesFolder() + "/*.camel.yaml")
+                .collect(java.util.stream.Collectors.joining(",")));
         p.put("camel.main.jmx-enabled", "false");
         p.put("camel.main.shutdown-timeout", String.valueOf(Math.max(1, settings.getDuration("mediahub.shutdown-timeout").toSeconds())));
         p.put("camel.main.autoConfigurationEnvironmentVariablesEnabled", "false");
@@ -103,10 +108,11 @@ public final class MediahubApplication implements AutoCloseable {
         }
         main.setInitialProperties(p);
         main.bind("flowRunner", runner);
-        main.bind("embyLibrarySync", new EmbyLibrarySync(settings, new LibraryRepository(store, json), json, clock));
-        main.bind("tmdbGenreSync", new TmdbGenreSync(settings, store, json, clock));
-        main.bind("storeBackup", backup);
         main.configure().addRoutesBuilder(new ErrorPolicy());
+        for (MediahubModule m : modules) {
+            m.beans(context).forEach(main::bind);
+            m.routes(context).forEach(main.configure()::addRoutesBuilder);
+        }
         if (mode == Mode.CONTAINER) {
             main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone", "")));
         }
@@ -117,7 +123,9 @@ public final class MediahubApplication implements AutoCloseable {
                     HealthCheckRegistry registry = m.getCamelContext().getCamelContextExtension().getContextPlugin(HealthCheckRegistry.class);
                     if (registry != null) {
                         registry.register(new StoreReadinessCheck(store));
-                        DependencyChecks.register(registry, settings, catalog);
+                        for (MediahubModule module : modules) {
+                            module.dependencies(settings, catalog).forEach(d -> registry.register(new DependencyChecks.ReachableCheck(d.name(), d.url())));
+                        }
                     }
                 }
             }
@@ -204,8 +212,9 @@ public final class MediahubApplication implements AutoCloseable {
         return store;
     }
 
-    public StoreBackup backup() {
-        return backup;
+    /** A bean a module bound for its routes. */
+    public <T> T bean(String name, Class<T> type) {
+        return main.lookup(name, type);
     }
 
     public Settings settings() {

@@ -21,7 +21,7 @@ public class BackupCommand implements Callable<Integer> {
             app.start();
             FlowOutcome outcome = app.runner().run(BackupFlows.BACKUP.id(), "cli", Map.of());
             if (outcome.ok()) {
-                System.out.println(app.backup().newest());
+                System.out.println(app.bean("storeBackup", io.mediahub.backup.StoreBackup.class).newest());
                 return 0;
             }
             System.err.println(outcome.error());

@@ -32,10 +32,7 @@ public class FlowsCommand implements Callable<Integer> {
     }
 
     static void print(Settings settings, Store store, PrintStream out) {
-        FlowCatalog catalog = new FlowCatalog(settings, MediahubApplication.flowDefinitions());
-        if (store.dialect() == io.mediahub.store.Dialect.MYSQL) {
-            catalog.markUnavailable("store-backup-database", "the store is MySQL/MariaDB: back it up with mysqldump or mariadb-backup");
-        }
+        FlowCatalog catalog = MediahubApplication.catalog(settings, store);
         FlowRunRepository runs = new FlowRunRepository(store, new com.fasterxml.jackson.databind.ObjectMapper());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"FLOW", "ENABLED", "SCHEDULE", "LAST RUN", "OUTCOME", "DURATION", "ROWS (read/written/deleted/skipped)"});

@@ -61,7 +61,7 @@ public final class Store implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
             }
-            file = dataDir.resolve("mediahub.db").toAbsolutePath();
+            file = dataDir.resolve("mediahub.db").toAbsolutePath().normalize();
             url = "jdbc:sqlite:" + file;
             dialect = Dialect.SQLITE;
         } else {
