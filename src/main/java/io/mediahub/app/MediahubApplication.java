@@ -41,7 +41,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Every module, in the order {@code flows} lists their flows. Add a domain here. */
     public static List<MediahubModule> modules() {
-        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule());
+        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new io.mediahub.history.HistoryModule());
     }
 
     /** Every flow, in the order {@code flows} lists them. */

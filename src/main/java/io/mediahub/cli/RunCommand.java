@@ -44,6 +44,9 @@ public class RunCommand implements Callable<Integer> {
             switch (outcome.status()) {
                 case OK -> {
                     System.out.println(flow + " ok in " + String.format("%.1f", outcome.durationMs() / 1000.0) + " s: " + outcome.result());
+                    if (outcome.error() != null) {
+                        System.err.println(outcome.error());
+                    }
                     return 0;
                 }
                 case SKIPPED -> {

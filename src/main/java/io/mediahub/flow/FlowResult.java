@@ -14,6 +14,7 @@ public final class FlowResult {
     private long deleted;
     private long skipped;
     private final Map<String, Long> counters = new LinkedHashMap<>();
+    private final java.util.List<String> problems = new java.util.ArrayList<>();
 
     public FlowResult read(long n) {
         read += n;
@@ -38,6 +39,16 @@ public final class FlowResult {
     public FlowResult count(String name, long n) {
         counters.merge(name, n, Long::sum);
         return this;
+    }
+
+    /** A problem a run that still succeeded must report (rejected rows, say): recorded as the run's error text. */
+    public FlowResult problem(String text) {
+        problems.add(text);
+        return this;
+    }
+
+    public java.util.List<String> problems() {
+        return Collections.unmodifiableList(problems);
     }
 
     public long read() {

@@ -134,6 +134,9 @@ public class FlowRunner {
                 result = new FlowResult();
             }
             status = "ok";
+            if (!result.problems().isEmpty()) {
+                error = String.join("; ", result.problems());
+            }
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
             status = cause instanceof FlowStoppedException ? "interrupted" : "failed";

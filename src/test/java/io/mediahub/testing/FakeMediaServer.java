@@ -47,6 +47,7 @@ public final class FakeMediaServer implements AutoCloseable {
     private final String prefix;
     private final WireMockServer server;
     private final ItemsPager pager = new ItemsPager();
+    private final PlaybackReportingFake playbackReporting = new PlaybackReportingFake();
     private volatile List<ObjectNode> items = new ArrayList<>();
     private volatile IntFunction<ObjectNode> generator;
     private volatile int generatedCount;
@@ -63,7 +64,7 @@ public final class FakeMediaServer implements AutoCloseable {
     private FakeMediaServer(Product product, String prefix, boolean journal) {
         this.product = product;
         this.prefix = prefix;
-        var options = options().dynamicPort().bindAddress("127.0.0.1").extensions(pager).containerThreads(16).jettyAcceptors(2);
+        var options = options().dynamicPort().bindAddress("127.0.0.1").extensions(pager, playbackReporting).containerThreads(16).jettyAcceptors(2);
         this.server = new WireMockServer(journal ? options : options.disableRequestJournal());
         server.start();
         stubServer();
@@ -149,6 +150,8 @@ public final class FakeMediaServer implements AutoCloseable {
                 .willReturn(okJson(JSON.createObjectNode().<ObjectNode>set("Items", folders).put("TotalRecordCount", 2).toString())));
         server.stubFor(authed(get(urlPathEqualTo(prefix + "/Items"))).atPriority(5)
                 .willReturn(aResponse().withTransformers(ItemsPager.NAME)));
+        server.stubFor(authed(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(prefix + "/user_usage_stats/submit_custom_query")))
+                .atPriority(1).willReturn(aResponse().withTransformers(PlaybackReportingFake.NAME)));
     }
 
     private static ObjectNode user(String id, String name, boolean hidden, boolean admin) {
@@ -157,9 +160,15 @@ public final class FakeMediaServer implements AutoCloseable {
         return u;
     }
 
+    /** The Playback Reporting plugin: a real SQLite PlaybackActivity table behind its custom-query endpoint. */
+    public PlaybackReportingFake playbackReporting() {
+        return playbackReporting;
+    }
+
     @Override
     public void close() {
         server.stop();
+        playbackReporting.close();
     }
 
     /** Serves {@code /Items}: a page of the item list, or the items named by {@code Ids}. */

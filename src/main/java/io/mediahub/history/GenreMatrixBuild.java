@@ -1,0 +1,81 @@
+package io.mediahub.history;
+
+import io.mediahub.config.Settings;
+import io.mediahub.flow.FlowRequest;
+import io.mediahub.flow.FlowResult;
+import io.mediahub.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code features-build-genres} flow, and the loader {@code similar}/{@code recommend} use: reads the genre source,
+ * hashes it, and rebuilds the cached matrix only when the hash differs from the cached one (or with {@code --full}).
+ */
+public class GenreMatrixBuild {
+    private static final Logger LOG = LoggerFactory.getLogger(GenreMatrixBuild.class);
+
+    private final Settings settings;
+    private final Store store;
+
+    public GenreMatrixBuild(Settings settings, Store store) {
+        this.settings = settings;
+        this.store = store;
+    }
+
+    public Path cacheFile() {
+        return settings.dataDir().resolve("cache").resolve(GenreMatrix.FILE_NAME);
+    }
+
+    public FlowResult run(FlowRequest request) throws SQLException {
+        FlowResult result = new FlowResult();
+        Outcome o = refresh(request.option("full"));
+        result.read(o.matrix().size()).count("genres", o.matrix().vocabulary().size());
+        if (o.rebuilt()) {
+            result.written(o.matrix().size()).count("matrix_rebuilt", 1);
+        } else {
+            result.count("matrix_unchanged", 1);
+        }
+        return result;
+    }
+
+    /** What {@link #refresh} did. */
+    public record Outcome(GenreMatrix matrix, boolean rebuilt) {
+    }
+
+    /** The matrix for the library as it is now: the cached one if its hash still matches, else a new one, saved. */
+    public Outcome refresh(boolean force) throws SQLException {
+        GenreSource source = GenreSource.named(settings.get("features.genre-source", "library"));
+        List<GenreSource.Row> rows = new ArrayList<>();
+        try (Connection c = store.connection()) {
+            source.read(c, rows::add);
+        }
+        String hash = GenreMatrix.contentHash(source.name(), rows);
+        Path file = cacheFile();
+        if (!force && Files.exists(file)) {
+            try {
+                GenreMatrix cached = GenreMatrix.load(file);
+                if (cached.contentHash().equals(hash)) {
+                    return new Outcome(cached, false);
+                }
+            } catch (IOException e) {
+                LOG.warn("features-build-genres: the cached matrix cannot be read ({}); rebuilding it", e.getMessage());
+            }
+        }
+        GenreMatrix m = GenreMatrix.build(rows, source.name(), hash);
+        try {
+            m.save(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the genre matrix to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("features-build-genres: {} items x {} genres written to {}", m.size(), m.vocabulary().size(), file);
+        return new Outcome(m, true);
+    }
+}

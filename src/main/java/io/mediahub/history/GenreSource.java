@@ -1,0 +1,29 @@
+package io.mediahub.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the genre matrix gets its rows: every item with its genres. The library (Emby/Jellyfin genres) today; the
+ * original used IMDb genres, which a later issue brings, as another source under {@code FEATURES_GENRE_SOURCE}.
+ */
+public interface GenreSource {
+
+    /** One item and its genres. {@code seriesId} is set for episodes; season/episode/year may be null. */
+    record Row(String itemId, String name, String itemType, String seriesId, Integer season, Integer episode, Integer year, List<String> genres) {
+    }
+
+    String name();
+
+    /** Every row, in item id order (the content hash depends on the order). */
+    void read(Connection c, Consumer<Row> out) throws SQLException;
+
+    static GenreSource named(String name) {
+        if ("library".equalsIgnoreCase(name.trim())) {
+            return new LibraryGenreSource();
+        }
+        throw new IllegalArgumentException("FEATURES_GENRE_SOURCE=" + name + " is not a genre source; known: library");
+    }
+}

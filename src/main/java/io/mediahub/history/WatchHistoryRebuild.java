@@ -1,0 +1,211 @@
+package io.mediahub.history;
+
+import io.mediahub.store.Dialect;
+import io.mediahub.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+
+/**
+ * Steps 2–4 of {@code emby-sync-history}: sessions, user-item stats and completion ratios, for every pair (full) or only
+ * for the pairs that gained events after a ROWID or whose item's runtime no longer matches the one their sessions used
+ * (so a runtime that arrives in {@code library_items} recomputes ratios <em>and</em> outcomes). Either way the result
+ * equals a full rebuild.
+ *
+ * <p>Streams the raw events in (user, item, start) order from the store's index through the {@link PlaybackSessioniser}:
+ * memory holds one open session and one stats accumulator, whatever the number of events. All writes are one
+ * transaction: a failure leaves the previous sessions and stats.
+ */
+final class WatchHistoryRebuild {
+    private static final int BATCH = 5_000;
+
+    record Counts(long pairs, long runtimeChangedPairs, long sessions, long stats) {
+    }
+
+    private final Store store;
+    private final SessionRules rules;
+
+    WatchHistoryRebuild(Store store, SessionRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    Counts rebuild(boolean full, long afterRowId) throws SQLException {
+        return store.inTransaction(c -> {
+            long runtimeChanged;
+            long pairs;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM watch_hist_dirty_pairs");
+            }
+            if (full) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM watch_hist_agg_sessions");
+                    s.executeUpdate("DELETE FROM watch_hist_user_item_stats");
+                }
+                runtimeChanged = 0;
+                pairs = -1;
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) "
+                        + "SELECT DISTINCT user_id, item_id FROM watch_hist_raw_events WHERE source_row_id > ?")) {
+                    ps.setLong(1, afterRowId);
+                    pairs = ps.executeUpdate();
+                }
+                // Step 4: items whose runtime in library_items is not the one their sessions were computed with.
+                try (Statement s = c.createStatement()) {
+                    runtimeChanged = s.executeUpdate("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) SELECT x.user_id, x.item_id FROM ("
+                            + "SELECT DISTINCT st.user_id, st.item_id FROM watch_hist_agg_sessions st LEFT JOIN library_items li ON li.item_id = st.item_id "
+                            + "WHERE COALESCE(st.runtime_seconds, -1) <> COALESCE(CASE WHEN li.runtime_seconds > 0 THEN li.runtime_seconds END, -1)) x "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d WHERE d.user_id = x.user_id AND d.item_id = x.item_id)");
+                    pairs += runtimeChanged;
+                    if (pairs == 0) {
+                        return new Counts(0, 0, 0, 0);
+                    }
+                    s.executeUpdate("DELETE FROM watch_hist_agg_sessions WHERE EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d "
+                            + "WHERE d.user_id = watch_hist_agg_sessions.user_id AND d.item_id = watch_hist_agg_sessions.item_id)");
+                    s.executeUpdate("DELETE FROM watch_hist_user_item_stats WHERE EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d "
+                            + "WHERE d.user_id = watch_hist_user_item_stats.user_id AND d.item_id = watch_hist_user_item_stats.item_id)");
+                }
+            }
+            String sql = "SELECT r.source_row_id, r.user_id, r.item_id, COALESCE(li.item_type, r.item_type), li.runtime_seconds, r.started_at, "
+                    + "r.play_duration_seconds FROM watch_hist_raw_events r "
+                    + (full ? "" : "JOIN watch_hist_dirty_pairs d ON d.user_id = r.user_id AND d.item_id = r.item_id ")
+                    + "LEFT JOIN library_items li ON li.item_id = r.item_id ORDER BY r.user_id, r.item_id, r.started_at, r.source_row_id";
+            try (Writer w = new Writer(c)) {
+                try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    // MySQL cannot stream a result set while the same connection writes, so it is read whole there; SQLite streams.
+                    s.setFetchSize(store.dialect() == Dialect.MYSQL ? 0 : 2_000);
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        PlaybackSessioniser sessioniser = new PlaybackSessioniser(rules, w::session);
+                        while (rs.next()) {
+                            long runtime = rs.getLong(5);
+                            Long rt = rs.wasNull() ? null : runtime;
+                            sessioniser.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rt,
+                                    Instant.parse(rs.getString(6)), rs.getLong(7));
+                        }
+                        sessioniser.finish();
+                    }
+                }
+                w.flushPair();
+                w.flush();
+                return new Counts(full ? w.stats : pairs, runtimeChanged, w.sessions, w.stats);
+            }
+        });
+    }
+
+    /** Batches sessions and stats; a pair's stats are written when the next pair's first session arrives. */
+    private final class Writer implements AutoCloseable {
+        private final PreparedStatement sessionInsert;
+        private final PreparedStatement statsInsert;
+        private final UserItemStats.Accumulator acc = new UserItemStats.Accumulator();
+        private String userId;
+        private String itemId;
+        private int pending;
+        long sessions;
+        long stats;
+
+        Writer(Connection c) throws SQLException {
+            sessionInsert = c.prepareStatement("INSERT INTO watch_hist_agg_sessions (session_id, user_id, item_id, item_type, started_at, ended_at, "
+                    + "event_count, sampled_seconds, runtime_seconds, runtime_is_fallback, completion_ratio, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            statsInsert = c.prepareStatement("INSERT INTO watch_hist_user_item_stats (user_id, item_id, item_type, total_sessions, completed_sessions, "
+                    + "partial_sessions, sampled_sessions, abandoned_sessions, total_seconds, total_minutes, max_completion_ratio, avg_completion_ratio, "
+                    + "rewatch_count, first_watched_at, last_watched_at, days_between_first_last, adherence_score) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        void session(WatchSession s) {
+            try {
+                if (!s.userId().equals(userId) || !s.itemId().equals(itemId)) {
+                    flushPair();
+                    userId = s.userId();
+                    itemId = s.itemId();
+                }
+                acc.add(s);
+                sessionInsert.setLong(1, s.sessionId());
+                sessionInsert.setString(2, s.userId());
+                sessionInsert.setString(3, s.itemId());
+                setString(sessionInsert, 4, s.itemType());
+                sessionInsert.setString(5, s.startedAt().toString());
+                sessionInsert.setString(6, s.endedAt().toString());
+                sessionInsert.setInt(7, s.eventCount());
+                sessionInsert.setLong(8, s.sampledSeconds());
+                if (s.runtimeSeconds() == null) {
+                    sessionInsert.setNull(9, Types.BIGINT);
+                } else {
+                    sessionInsert.setLong(9, s.runtimeSeconds());
+                }
+                sessionInsert.setInt(10, s.runtimeIsFallback() ? 1 : 0);
+                setDouble(sessionInsert, 11, s.completionRatio());
+                sessionInsert.setString(12, s.outcome());
+                sessionInsert.addBatch();
+                sessions++;
+                if (++pending >= BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("writing watch_hist_agg_sessions: " + e.getMessage(), e);
+            }
+        }
+
+        void flushPair() throws SQLException {
+            if (acc.isEmpty()) {
+                return;
+            }
+            UserItemStats u = acc.build();
+            acc.reset();
+            statsInsert.setString(1, u.userId());
+            statsInsert.setString(2, u.itemId());
+            setString(statsInsert, 3, u.itemType());
+            statsInsert.setInt(4, u.totalSessions());
+            statsInsert.setInt(5, u.completedSessions());
+            statsInsert.setInt(6, u.partialSessions());
+            statsInsert.setInt(7, u.sampledSessions());
+            statsInsert.setInt(8, u.abandonedSessions());
+            statsInsert.setLong(9, u.totalSeconds());
+            statsInsert.setDouble(10, u.totalMinutes());
+            setDouble(statsInsert, 11, u.maxCompletionRatio());
+            setDouble(statsInsert, 12, u.avgCompletionRatio());
+            statsInsert.setInt(13, u.rewatchCount());
+            statsInsert.setString(14, u.firstWatchedAt().toString());
+            statsInsert.setString(15, u.lastWatchedAt().toString());
+            statsInsert.setDouble(16, u.daysBetweenFirstLast());
+            statsInsert.setDouble(17, u.adherenceScore());
+            statsInsert.addBatch();
+            stats++;
+            if (++pending >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            sessionInsert.executeBatch();
+            statsInsert.executeBatch();
+            pending = 0;
+        }
+
+        private void setString(PreparedStatement ps, int i, String v) throws SQLException {
+            if (v == null) {
+                ps.setNull(i, Types.VARCHAR);
+            } else {
+                ps.setString(i, v);
+            }
+        }
+
+        private void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+            if (v == null) {
+                ps.setNull(i, Types.DOUBLE);
+            } else {
+                ps.setDouble(i, v);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            sessionInsert.close();
+            statsInsert.close();
+        }
+    }
+}

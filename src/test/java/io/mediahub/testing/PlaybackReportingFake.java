@@ -1,0 +1,150 @@
+package io.mediahub.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Playback Reporting plugin as ../shared/apis/playback-reporting/README.md describes it: a real SQLite
+ * {@code PlaybackActivity} table (Emby's DDL) on which {@code POST /user_usage_stats/submit_custom_query} runs the posted
+ * {@code CustomQueryString} verbatim, answering {@code {"colums": [...], "results": [[strings]], "message": ""}} — with the
+ * plugin's misspelling, every cell a string, and SQL errors as an HTML {@code message} with status 200.
+ */
+public final class PlaybackReportingFake implements ResponseDefinitionTransformerV2, AutoCloseable {
+    static final String NAME = "playback-reporting";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection db;
+    /** false: the plugin is not installed (the endpoint answers 404). */
+    public volatile boolean installed = true;
+    public final AtomicInteger queries = new AtomicInteger();
+    public final List<String> sql = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    PlaybackReportingFake() {
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite::memory:");
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate("CREATE TABLE PlaybackActivity (DateCreated DATETIME NOT NULL, UserId TEXT, ItemId TEXT, ItemType TEXT, "
+                        + "ItemName TEXT, PlaybackMethod TEXT, ClientName TEXT, DeviceName TEXT, PlayDuration INT, PauseDuration INT, "
+                        + "RemoteAddress TEXT, TranscodeReasons TEXT)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One play, as the plugin records it: server-local DateCreated text, PlayDuration in seconds. */
+    public record Play(String dateCreated, String userId, String itemId, String itemType, String itemName, Object playDuration) {
+    }
+
+    public synchronized void add(Play... plays) {
+        add(List.of(plays));
+    }
+
+    public synchronized void add(List<Play> plays) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO PlaybackActivity (DateCreated, UserId, ItemId, ItemType, ItemName, "
+                    + "PlaybackMethod, ClientName, DeviceName, PlayDuration, PauseDuration) VALUES (?, ?, ?, ?, ?, 'DirectPlay', 'Emby Web', 'Firefox', ?, 0)")) {
+                for (Play p : plays) {
+                    ps.setString(1, p.dateCreated());
+                    ps.setString(2, p.userId());
+                    ps.setString(3, p.itemId());
+                    ps.setString(4, p.itemType());
+                    ps.setString(5, p.itemName());
+                    ps.setObject(6, p.playDuration());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            db.commit();
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs any SQL on the plugin's database (to delete rows, say). */
+    public synchronized void execute(String statement) {
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        if (!installed) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(404).withBody("Not Found").build();
+        }
+        queries.incrementAndGet();
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode cols = answer.putArray("colums");
+        ArrayNode results = answer.putArray("results");
+        answer.put("message", "");
+        try {
+            JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
+            String q = body.path("CustomQueryString").asText();
+            sql.add(q);
+            synchronized (this) {
+                try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(q)) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        cols.add(md.getColumnLabel(i));
+                    }
+                    while (rs.next()) {
+                        ArrayNode row = results.addArray();
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            String v = rs.getString(i);
+                            row.add(v == null ? "" : v);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            answer.removeAll();
+            answer.putArray("colums");
+            answer.putArray("results");
+            answer.put("message", "Error Running Query</br>" + e.getMessage());
+        } catch (java.io.IOException e) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(400).withBody(e.getMessage()).build();
+        }
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(answer.toString()).build();
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing an in-memory database
+        }
+    }
+}
