@@ -14,12 +14,11 @@ CREATE TABLE watch_hist_raw_events (
     client_name           VARCHAR(255),
     device_name           VARCHAR(255),
     synced_at             VARCHAR(40)   NOT NULL,
-    INDEX watch_hist_raw_events_pair (user_id, item_id, started_at),
-    INDEX watch_hist_raw_events_item (item_id)
+    INDEX watch_hist_raw_events_pair (user_id, item_id, started_at, play_duration_seconds, item_type)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE watch_hist_agg_sessions (
-    session_id          BIGINT       NOT NULL PRIMARY KEY,
+    session_id          BIGINT       NOT NULL,
     user_id             VARCHAR(64)  NOT NULL,
     item_id             VARCHAR(64)  NOT NULL,
     item_type           VARCHAR(64),
@@ -31,8 +30,7 @@ CREATE TABLE watch_hist_agg_sessions (
     runtime_is_fallback TINYINT      NOT NULL DEFAULT 0,
     completion_ratio    DOUBLE,
     outcome             VARCHAR(20)  NOT NULL,
-    INDEX watch_hist_agg_sessions_pair (user_id, item_id, started_at),
-    INDEX watch_hist_agg_sessions_item (item_id)
+    PRIMARY KEY (user_id, item_id, session_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE watch_hist_user_item_stats (
@@ -53,8 +51,7 @@ CREATE TABLE watch_hist_user_item_stats (
     last_watched_at         VARCHAR(40)  NOT NULL,
     days_between_first_last DOUBLE       NOT NULL,
     adherence_score         DOUBLE       NOT NULL,
-    PRIMARY KEY (user_id, item_id),
-    INDEX watch_hist_user_item_stats_item (item_id)
+    PRIMARY KEY (user_id, item_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE watch_hist_dirty_pairs (

@@ -18,13 +18,14 @@ CREATE TABLE watch_hist_raw_events (
     device_name           TEXT,
     synced_at             TEXT    NOT NULL
 );
-CREATE INDEX watch_hist_raw_events_pair ON watch_hist_raw_events (user_id, item_id, started_at);
-CREATE INDEX watch_hist_raw_events_item ON watch_hist_raw_events (item_id);
+-- Covers the rebuild's read: the events of each pair in start order, without visiting the table.
+CREATE INDEX watch_hist_raw_events_pair ON watch_hist_raw_events (user_id, item_id, started_at, play_duration_seconds, item_type);
 
 -- Viewing sessions: the events of one (user, item) closer than history.session-gap-minutes (end of one to start of next).
--- session_id is the source_row_id of the session's first event.
+-- session_id is the source_row_id of the session's first event. Keyed (user, item, session) WITHOUT ROWID: the rebuild
+-- writes in that order, so inserts append instead of landing all over a B-tree.
 CREATE TABLE watch_hist_agg_sessions (
-    session_id         INTEGER PRIMARY KEY,
+    session_id         INTEGER NOT NULL,
     user_id            TEXT    NOT NULL,
     item_id            TEXT    NOT NULL,
     item_type          TEXT,
@@ -35,12 +36,11 @@ CREATE TABLE watch_hist_agg_sessions (
     runtime_seconds    INTEGER,                -- from library_items; NULL when unknown
     runtime_is_fallback INTEGER NOT NULL DEFAULT 0, -- 1 when completion_ratio used the type's fallback runtime (or none)
     completion_ratio   REAL,                   -- min(1, sampled / runtime or fallback); NULL for types without fallback
-    outcome            TEXT    NOT NULL        -- completed | partial | sampled | abandoned | unknown
-);
-CREATE INDEX watch_hist_agg_sessions_pair ON watch_hist_agg_sessions (user_id, item_id, started_at);
-CREATE INDEX watch_hist_agg_sessions_item ON watch_hist_agg_sessions (item_id);
+    outcome            TEXT    NOT NULL,       -- completed | partial | sampled | abandoned | unknown
+    PRIMARY KEY (user_id, item_id, session_id)
+) WITHOUT ROWID;
 
--- One row per (user, item) watched.
+-- One row per (user, item) watched (WITHOUT ROWID for the same reason).
 CREATE TABLE watch_hist_user_item_stats (
     user_id                 TEXT    NOT NULL,
     item_id                 TEXT    NOT NULL,
@@ -60,8 +60,7 @@ CREATE TABLE watch_hist_user_item_stats (
     days_between_first_last REAL    NOT NULL,
     adherence_score         REAL    NOT NULL,
     PRIMARY KEY (user_id, item_id)
-);
-CREATE INDEX watch_hist_user_item_stats_item ON watch_hist_user_item_stats (item_id);
+) WITHOUT ROWID;
 
 -- Scratch list of the (user, item) pairs the history flow in progress rebuilds; emptied at the start of every run.
 CREATE TABLE watch_hist_dirty_pairs (

@@ -44,6 +44,7 @@ public final class GenreMatrix {
     final int[] years;
     final long[] bits;
     final int[] genreCounts;
+    private final boolean[] episode;
     private Map<String, Integer> byId;
 
     private GenreMatrix(String contentHash, String source, List<String> vocabulary, String[] ids, String[] names, String[] types,
@@ -61,6 +62,10 @@ public final class GenreMatrix {
         this.years = years;
         this.bits = bits;
         this.genreCounts = new int[ids.length];
+        this.episode = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            episode[i] = "Episode".equalsIgnoreCase(types[i]);
+        }
         for (int i = 0; i < ids.length; i++) {
             int n = 0;
             for (int w = 0; w < words; w++) {
@@ -158,7 +163,7 @@ public final class GenreMatrix {
     }
 
     public boolean isEpisode(int row) {
-        return "Episode".equalsIgnoreCase(types[row]);
+        return episode[row];
     }
 
     /** The row of an item id, or -1. */

@@ -57,6 +57,20 @@ final class RawEventWriter {
         return events.size();
     }
 
+    /**
+     * Records the (user, item) pairs of the rows just written as needing a rebuild, in the same transaction, so a run
+     * that stops between storing events and rebuilding sessions leaves them for the next run.
+     */
+    static void markDirty(Connection c, long fromRowId, long toRowId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) SELECT DISTINCT r.user_id, r.item_id "
+                + "FROM watch_hist_raw_events r WHERE r.source_row_id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d "
+                + "WHERE d.user_id = r.user_id AND d.item_id = r.item_id)")) {
+            ps.setLong(1, fromRowId);
+            ps.setLong(2, toRowId);
+            ps.executeUpdate();
+        }
+    }
+
     private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.VARCHAR);

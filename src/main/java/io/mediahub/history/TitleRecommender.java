@@ -35,18 +35,21 @@ public final class TitleRecommender {
     }
 
     private final GenreMatrix m;
+    private final Comparator<Neighbour> worstFirst;
 
     public TitleRecommender(GenreMatrix matrix) {
         this.m = matrix;
+        this.worstFirst = Comparator.comparingDouble(Neighbour::score).thenComparing((Neighbour n) -> m.name(n.row()), Comparator.reverseOrder())
+                .thenComparing((Neighbour n) -> m.id(n.row()), Comparator.reverseOrder());
     }
 
     private boolean isTitle(int row) {
         return !m.isEpisode(row);
     }
 
+    /** Lowest score first; among equal scores the name (then id) that sorts last comes first, so it is dropped first. */
     private Comparator<Neighbour> worstFirst() {
-        return Comparator.comparingDouble(Neighbour::score).thenComparing((Neighbour n) -> m.name(n.row()), Comparator.reverseOrder())
-                .thenComparing((Neighbour n) -> m.id(n.row()), Comparator.reverseOrder());
+        return worstFirst;
     }
 
     private List<Neighbour> best(PriorityQueue<Neighbour> heap) {
@@ -74,7 +77,7 @@ public final class TitleRecommender {
     private void offer(PriorityQueue<Neighbour> heap, Neighbour n, int k) {
         if (heap.size() < k) {
             heap.add(n);
-        } else if (worstFirst().compare(n, heap.peek()) > 0) {
+        } else if (n.score() > heap.peek().score() || n.score() == heap.peek().score() && worstFirst.compare(n, heap.peek()) > 0) {
             heap.poll();
             heap.add(n);
         }
@@ -111,9 +114,11 @@ public final class TitleRecommender {
             return List.of();
         }
         int words = m.words;
+        boolean[] seen = new boolean[m.size()];
+        w.titleWeights().keySet().forEach(t -> seen[t] = true);
         PriorityQueue<Neighbour> heap = new PriorityQueue<>(k + 1, worstFirst());
         for (int i = 0; i < m.size(); i++) {
-            if (!isTitle(i) || w.titleWeights().containsKey(i) || m.genreCounts[i] == 0) {
+            if (seen[i] || m.genreCounts[i] == 0 || !isTitle(i)) {
                 continue;
             }
             double dot = 0;

@@ -87,7 +87,15 @@ public class WatchHistorySync {
                 }
                 good.add(toEvent(rowId, r, time, users));
             }
-            int written = store.inTransaction(c -> RawEventWriter.write(c, good, stamp));
+            long first = good.isEmpty() ? 0 : good.get(0).sourceRowId();
+            long lastOfPage = good.isEmpty() ? 0 : good.get(good.size() - 1).sourceRowId();
+            int written = store.inTransaction(c -> {
+                int n = RawEventWriter.write(c, good, stamp);
+                if (!full && n > 0) {
+                    RawEventWriter.markDirty(c, first, lastOfPage);
+                }
+                return n;
+            });
             result.written(written);
             if (page.size() < pageSize) {
                 break;
@@ -110,7 +118,7 @@ public class WatchHistorySync {
         }
 
         request.checkNotStopping();
-        WatchHistoryRebuild.Counts counts = new WatchHistoryRebuild(store, SessionRules.from(settings)).rebuild(full, since);
+        WatchHistoryRebuild.Counts counts = new WatchHistoryRebuild(store, SessionRules.from(settings)).rebuild(full);
         result.count("pairs_rebuilt", counts.pairs()).count("pairs_runtime_changed", counts.runtimeChangedPairs())
                 .count("sessions", counts.sessions()).count("user_item_stats", counts.stats());
         LOG.info("emby-sync-history: {} rows read, {} stored, {} rejected; {} pairs rebuilt ({} for a new runtime) into {} sessions",

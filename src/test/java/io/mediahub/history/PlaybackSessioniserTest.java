@@ -123,6 +123,14 @@ class PlaybackSessioniserTest {
     }
 
     @Test
+    void theStoresUtcTextIsReadBackExactly() {
+        for (String t : List.of("2025-01-10T20:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T00:00:01Z")) {
+            assertThat(WatchHistoryRebuild.utc(t)).isEqualTo(Instant.parse(t));
+        }
+        assertThat(WatchHistoryRebuild.utc("2025-01-10T20:00:00.5Z")).isEqualTo(Instant.parse("2025-01-10T20:00:00.5Z"));
+    }
+
+    @Test
     void fallbackRuntimesGiveTheRatioAndAbsoluteThresholdsTheOutcome() {
         event("ep", "Episode", null, T0, 750);
         event("mv", "Movie", null, T0, 3600);
