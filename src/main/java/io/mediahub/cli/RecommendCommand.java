@@ -22,10 +22,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code recommend USER}: "because you watched" titles and series to catch up on. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"Titles USER has not watched, ranked by cosine similarity to a genre profile built from their sessions",
-                "(completed weighs FEATURES_WEIGHT_COMPLETED, partial FEATURES_WEIGHT_PARTIAL, sampled FEATURES_WEIGHT_SAMPLED,",
-                "abandoned nothing), each with the genres it matched and the watched titles it is closest to; then series in",
-                "progress with their next unwatched episodes. Needs emby-sync-history to have run."},
+        description = {"Titles USER has not watched, ranked by cosine similarity to a genre profile",
+                "built from their sessions: completed sessions weigh FEATURES_WEIGHT_COMPLETED,",
+                "partial FEATURES_WEIGHT_PARTIAL, sampled FEATURES_WEIGHT_SAMPLED, abandoned nothing.",
+                "Each title shows the genres it matched and the watched titles it is closest to.",
+                "Then: series in progress with their next unwatched episodes.",
+                "Needs emby-sync-history to have run."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:results printed", "1:the store or cache could not be read", "2:no such user (close names are suggested)"})
 public class RecommendCommand implements Callable<Integer> {
@@ -69,6 +71,12 @@ public class RecommendCommand implements Callable<Integer> {
         }
     }
 
+    /** "S01E02 Name", or the name alone when the numbers are unknown. */
+    static String episodeLabel(GenreMatrix m, int row) {
+        return m.season(row) >= 0 && m.episode(row) >= 0
+                ? String.format(Locale.ROOT, "S%02dE%02d %s", m.season(row), m.episode(row), m.name(row)) : m.name(row);
+    }
+
     private void print(PrintStream out, GenreMatrix m, WatchProfiles.User u, TitleRecommender.Watched watched,
                        List<TitleRecommender.Recommendation> recs, List<TitleRecommender.CatchUp> catchUp) throws Exception {
         if (json) {
@@ -90,7 +98,7 @@ public class RecommendCommand implements Callable<Integer> {
             for (TitleRecommender.CatchUp c : catchUp) {
                 ObjectNode n = SimilarCommand.itemJson(m, c.seriesRow()).put("unwatched_episodes", c.unwatchedEpisodes());
                 ArrayNode next = n.putArray("next");
-                c.nextEpisodes().forEach(e -> next.addObject().put("item_id", m.id(e)).put("name", m.name(e)));
+                c.nextEpisodes().forEach(e -> next.addObject().put("item_id", m.id(e)).put("name", m.name(e)).put("label", episodeLabel(m, e)));
                 cu.add(n);
             }
             out.println(om.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -121,7 +129,7 @@ public class RecommendCommand implements Callable<Integer> {
             table.add(new String[] {"series", "unwatched", "next"});
             for (TitleRecommender.CatchUp c : catchUp) {
                 table.add(new String[] {m.name(c.seriesRow()), String.valueOf(c.unwatchedEpisodes()),
-                        String.join(", ", c.nextEpisodes().stream().map(m::name).toList())});
+                        String.join(", ", c.nextEpisodes().stream().map(e -> episodeLabel(m, e)).toList())});
             }
             SimilarCommand.printTable(out, table);
         }

@@ -290,11 +290,11 @@ public final class GenreMatrix {
         }
     }
 
-    int season(int row) {
+    public int season(int row) {
         return seasons[row];
     }
 
-    int episode(int row) {
+    public int episode(int row) {
         return episodes[row];
     }
 

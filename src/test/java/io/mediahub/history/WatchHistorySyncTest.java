@@ -129,6 +129,25 @@ class WatchHistorySyncTest {
     }
 
     @Test
+    void pairsMarkedDirtyByARunThatStoppedBeforeRebuildingAreRebuiltByTheNext() throws Exception {
+        emby.playbackReporting().add(new Play("2025-01-10 21:00:00", ALICE, "m1", "Movie", "Heat", 3000),
+                new Play("2025-01-11 20:00:00", BOB, "e1", "Episode", "The Wire", 3500));
+        assertThat(app.run("emby-sync-history").ok()).isTrue();
+        String good = dump();
+        // What a run stopped between storing its events and rebuilding leaves: events stored, their pairs marked, no sessions.
+        try (var c = app.app().store().connection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM watch_hist_agg_sessions WHERE item_id = 'm1'");
+            st.executeUpdate("DELETE FROM watch_hist_user_item_stats WHERE item_id = 'm1'");
+            st.executeUpdate("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) VALUES ('" + ALICE + "', 'm1')");
+        }
+        FlowOutcome o = app.run("emby-sync-history");
+        assertThat(o.result().read()).isZero();
+        assertThat(o.result().counter("pairs_rebuilt")).isEqualTo(1);
+        assertThat(dump()).isEqualTo(good);
+        assertThat(app.count("SELECT COUNT(*) FROM watch_hist_dirty_pairs")).isZero();
+    }
+
+    @Test
     void aRuntimeThatArrivesLaterRecomputesRatiosAndOutcomes() throws Exception {
         // An item the library does not have yet: kept, counted, fallback runtime (2 h for a movie).
         emby.playbackReporting().add(new Play("2025-01-10 21:00:00", ALICE, "m9", "Movie", "Brand New", 3000));
