@@ -117,7 +117,7 @@ public final class ArrDashboard {
         // Profiles
         h.append("\n<h3>Quality profiles</h3><table class=\"sortable\"><thead><tr><th>Profile</th><th>Files</th><th>Mean</th><th>Excellent &gt;100</th>")
                 .append("<th>Good 50–100</th><th>Average 0–50</th><th>Poor −50–0</th><th>Terrible &lt;−50</th><th>Below cutoff</th><th>Cutoff score</th>")
-                .append("<th>Min score</th><th>Upgrades</th><th>Rating</th><th>Issues</th></tr></thead><tbody>");
+                .append("<th>Min score</th><th>Upgrades</th><th>Rating</th><th>Health</th><th>Issues</th></tr></thead><tbody>");
         for (ProfileAnalysis p : a.profiles()) {
             QualityProfile qp = p.profile();
             h.append("<tr><td>").append(esc(p.name())).append("</td><td>").append(p.files()).append("</td><td>").append(fmt(p.meanScore())).append("</td><td>")
@@ -125,6 +125,7 @@ public final class ArrDashboard {
                     .append("</td><td>").append(p.terrible()).append("</td><td>").append(p.belowCutoff()).append("</td><td>")
                     .append(qp == null ? "" : qp.cutoffFormatScore()).append("</td><td>").append(qp == null ? "" : qp.minFormatScore()).append("</td><td>")
                     .append(qp == null ? "" : qp.upgradeAllowed() ? "allowed" : "off").append("</td><td>").append(p.rating()).append("</td><td>")
+                    .append(health(a.healthByProfile().get(p.name()))).append("</td><td>")
                     .append(esc(String.join("; ", p.issues()))).append("</td></tr>");
         }
         h.append("</tbody></table>\n");
@@ -182,6 +183,10 @@ public final class ArrDashboard {
                 .append(esc(f.profileName())).append("</td><td>").append(esc(f.quality())).append("</td><td>").append(esc(f.formatsLabel()))
                 .append("</td><td>").append(f.formats().isEmpty() ? "matches no custom format" : "its formats score 0 in its profile").append("</td></tr>"));
         h.append("</tbody></table></section>\n");
+    }
+
+    private static String health(LibraryHealth h) {
+        return h == null ? "" : h.grade() + " (" + fmt(h.score()) + ")";
     }
 
     private static void tableTools(StringBuilder h, String tableId) {

@@ -34,12 +34,18 @@ public final class ArrFileMapper {
     private final Map<Integer, QualityProfile> profiles;
     private final Problems problems;
     private final String recordedAt;
+    /** One instance of each repeated text (qualities, codecs, series titles, format names…): 60,000 files share a few hundred. */
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ArrFileMapper(ArrService service, Map<Integer, QualityProfile> profiles, Problems problems, String recordedAt) {
         this.service = service;
         this.profiles = profiles;
         this.problems = problems;
         this.recordedAt = recordedAt;
+    }
+
+    String d(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
     }
 
     /** The profiles of {@code /api/v3/qualityprofile}, by id. */
@@ -90,10 +96,10 @@ public final class ArrFileMapper {
         Scoring s = score(f, m.path("qualityProfileId").isNumber() ? m.path("qualityProfileId").asInt() : null);
         return Optional.of(new ArrFile(service, "movie:" + movieId, movieId, f.path("id").asLong(), text(m, "title"),
                 m.path("year").asInt(0) > 0 ? m.path("year").asInt() : null, null, null, null, null,
-                firstText(f, "relativePath", "path"), f.path("size").asLong(0), quality(f), resolution(f), codec(f), audio(f), hdr(f),
-                text(f, "releaseGroup"), s.formats, s.total, s.profileId, s.profileName, s.cutoff, s.min, s.meetsCutoff,
+                firstText(f, "relativePath", "path"), f.path("size").asLong(0), d(quality(f)), resolution(f), d(codec(f)), d(audio(f)), d(hdr(f)),
+                d(text(f, "releaseGroup")), s.formats, s.total, s.profileId, s.profileName, s.cutoff, s.min, s.meetsCutoff,
                 qualityCutoffMet(f), s.upgradeAllowed, text(m, "imdbId"), m.path("tmdbId").asInt(0) > 0 ? m.path("tmdbId").asInt() : null,
-                null, null, text(f, "dateAdded"), recordedAt));
+                null, null, d(text(f, "dateAdded")), recordedAt));
     }
 
     /** A Sonarr episode file with the episodes it holds (from {@code /episode?seriesId=}). */
@@ -122,13 +128,13 @@ public final class ArrFileMapper {
         if (airDate == null && first != null && first.hasNonNull("airDateUtc")) {
             airDate = first.path("airDateUtc").asText().substring(0, Math.min(10, first.path("airDateUtc").asText().length()));
         }
-        return new ArrFile(service, key, seriesId, f.path("id").asLong(), text(series, "title"),
+        return new ArrFile(service, key, seriesId, f.path("id").asLong(), d(text(series, "title")),
                 series.path("year").asInt(0) > 0 ? series.path("year").asInt() : null, season, code,
-                first == null ? null : text(first, "title"), airDate, firstText(f, "relativePath", "path"), f.path("size").asLong(0),
-                quality(f), resolution(f), codec(f), audio(f), hdr(f), text(f, "releaseGroup"), s.formats, s.total, s.profileId, s.profileName,
+                first == null ? null : text(first, "title"), d(airDate), firstText(f, "relativePath", "path"), f.path("size").asLong(0),
+                d(quality(f)), resolution(f), d(codec(f)), d(audio(f)), d(hdr(f)), d(text(f, "releaseGroup")), s.formats, s.total, s.profileId, s.profileName,
                 s.cutoff, s.min, s.meetsCutoff, qualityCutoffMet(f), s.upgradeAllowed, text(series, "imdbId"),
                 series.path("tmdbId").asInt(0) > 0 ? series.path("tmdbId").asInt() : null,
-                series.path("tvdbId").asInt(0) > 0 ? series.path("tvdbId").asInt() : null, text(series, "network"), text(f, "dateAdded"), recordedAt);
+                series.path("tvdbId").asInt(0) > 0 ? series.path("tvdbId").asInt() : null, d(text(series, "network")), d(text(f, "dateAdded")), recordedAt);
     }
 
     private record Scoring(List<FormatScore> formats, int total, Integer profileId, String profileName, Integer cutoff, Integer min,
@@ -149,7 +155,7 @@ public final class ArrFileMapper {
             }
             String name = formatName(p != null && raw.isBlank() ? p.formatNames().getOrDefault(cf.path("id").asInt(), raw) : raw, cf.path("id").asInt());
             int score = p == null ? 0 : p.scoreOf(name);
-            formats.add(new FormatScore(name, score));
+            formats.add(new FormatScore(d(name), score));
             sum += score;
         }
         int reported = f.path("customFormatScore").asInt(0);
@@ -157,8 +163,8 @@ public final class ArrFileMapper {
         if (Math.abs(total) >= ABSURD_SCORE) {
             problems.add("absurd_scores");
         }
-        String profileName = p != null ? p.name() : profileId == null ? "Unknown profile" : "Unknown profile " + profileId;
-        return new Scoring(List.copyOf(formats), total, profileId, profileName, p == null ? null : p.cutoffFormatScore(),
+        String profileName = d(p != null ? p.name() : profileId == null ? "Unknown profile" : "Unknown profile " + profileId);
+        return new Scoring(formats.isEmpty() ? List.of() : List.copyOf(formats), total, profileId, profileName, p == null ? null : p.cutoffFormatScore(),
                 p == null ? null : p.minFormatScore(), p == null ? null : total >= p.cutoffFormatScore(), p == null ? null : p.upgradeAllowed());
     }
 

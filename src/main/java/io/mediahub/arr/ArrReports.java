@@ -91,21 +91,17 @@ public class ArrReports {
     }
 
     /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.csv} in {@code dir}. */
-    public Path writeCsv(ArrAnalysis a, Path dir) throws IOException, SQLException {
+    public Path writeCsv(ArrAnalysis a, Path dir) throws IOException {
         Path file = dir.resolve(a.service().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".csv");
-        ArrCsvWriter.write(a.service(), files(a), file);
+        ArrCsvWriter.write(a.service(), a.files(), file);
         return file;
     }
 
     /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.json} in {@code dir}. */
-    public Path writeJson(ArrAnalysis a, Path dir) throws IOException, SQLException {
+    public Path writeJson(ArrAnalysis a, Path dir) throws IOException {
         Path file = dir.resolve(a.service().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".json");
-        ArrJsonWriter.write(a.service(), files(a), clock.instant().truncatedTo(ChronoUnit.SECONDS), file, json);
+        ArrJsonWriter.write(a.service(), a.files(), clock.instant().truncatedTo(ChronoUnit.SECONDS), file, json);
         return file;
-    }
-
-    private List<ArrFile> files(ArrAnalysis a) throws SQLException {
-        return new ArrayList<>(repository.files(a.run().id(), a.service(), a.run().startedAt().replace('T', ' ').replace("Z", "")).values());
     }
 
     /** The analyze command's JSON: {@code {generated_at, health_report{…}, upgrade_candidates[…]}}. */
@@ -141,7 +137,9 @@ public class ArrReports {
         ArrayNode pr = h.putArray("profiles");
         a.profiles().forEach(p -> pr.addObject().put("name", p.name()).put("files", p.files()).put("mean_score", round(p.meanScore()))
                 .put("excellent", p.excellent()).put("good", p.good()).put("average", p.average()).put("poor", p.poor()).put("terrible", p.terrible())
-                .put("rating", p.rating()).set("issues", json.valueToTree(p.issues())));
+                .put("rating", p.rating()).put("health_score", a.healthByProfile().containsKey(p.name()) ? round(a.healthByProfile().get(p.name()).score()) : 0)
+                .put("health_grade", a.healthByProfile().containsKey(p.name()) ? a.healthByProfile().get(p.name()).grade() : null)
+                .set("issues", json.valueToTree(p.issues())));
         ArrayNode cands = root.putArray("upgrade_candidates");
         a.candidates().stream().limit(limit).forEach(c -> {
             ObjectNode o = cands.addObject();

@@ -208,21 +208,26 @@ public class ArrRepository {
     /** The files of one run, by item key, in title order. */
     public Map<String, ArrFile> files(long runId, ArrService service, String recordedAt) throws SQLException {
         Map<String, ArrFile> out = new LinkedHashMap<>();
+        Map<String, String> pool = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> d = v -> v == null ? null : pool.computeIfAbsent(v, k -> k);
+        TypeReference<List<FormatScore>> formatList = new TypeReference<>() { };
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM arr_files WHERE arr_run_id = ? ORDER BY title, episode, item_key")) {
             ps.setLong(1, runId);
             ps.setFetchSize(BATCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ArrFile f = new ArrFile(service, rs.getString("item_key"), rs.getLong("item_id"), rs.getLong("file_id"), rs.getString("title"),
+                    List<FormatScore> formats = read(rs.getString("custom_formats"), formatList).stream()
+                            .map(f -> new FormatScore(d.apply(f.name()), f.score())).toList();
+                    ArrFile f = new ArrFile(service, rs.getString("item_key"), rs.getLong("item_id"), rs.getLong("file_id"), d.apply(rs.getString("title")),
                             getInt(rs, "year"), getInt(rs, "season_number"), rs.getString("episode"), rs.getString("episode_title"),
-                            rs.getString("air_date"), rs.getString("path"), rs.getLong("size_bytes"), rs.getString("quality"),
-                            rs.getString("resolution"), rs.getString("codec"), rs.getString("audio"), rs.getString("hdr"),
-                            rs.getString("release_group"), read(rs.getString("custom_formats"), new TypeReference<List<FormatScore>>() { }),
-                            rs.getInt("total_score"), getInt(rs, "profile_id"), rs.getString("profile_name"), getInt(rs, "cutoff_score"),
+                            d.apply(rs.getString("air_date")), rs.getString("path"), rs.getLong("size_bytes"), d.apply(rs.getString("quality")),
+                            d.apply(rs.getString("resolution")), d.apply(rs.getString("codec")), d.apply(rs.getString("audio")), d.apply(rs.getString("hdr")),
+                            d.apply(rs.getString("release_group")), formats,
+                            rs.getInt("total_score"), getInt(rs, "profile_id"), d.apply(rs.getString("profile_name")), getInt(rs, "cutoff_score"),
                             getInt(rs, "min_score"), getBool(rs, "meets_cutoff_score"), getBool(rs, "quality_cutoff_met"),
                             getBool(rs, "upgrade_allowed"), rs.getString("imdb_id"), getInt(rs, "tmdb_id"), getInt(rs, "tvdb_id"),
-                            rs.getString("network"), rs.getString("date_added"), recordedAt);
+                            d.apply(rs.getString("network")), d.apply(rs.getString("date_added")), recordedAt);
                     out.put(f.itemKey(), f);
                 }
             }
@@ -268,7 +273,7 @@ public class ArrRepository {
         List<Long> old = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT arr_run_id FROM arr_runs WHERE service = ? AND started_at < ? AND arr_run_id <> ?")) {
             ps.setString(1, service.id());
-            ps.setString(2, before.toString());
+            ps.setString(2, before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()); // the format of started_at
             ps.setLong(3, keepRunId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -22,7 +22,6 @@ public class ArrRoutes extends RouteBuilder {
                 .from("direct:{{flowId}}")
                 .routeConfigurationId("mediahub-error-policy")
                 .description("{{service}}: files, custom formats and scores into arr_* tables; what changed since the last run")
-                .setProperty("arrFlowRequest", body())
                 .bean("arrScoreExport", "begin(${body}, '{{service}}')")
                 .setProperty("arrExport", body())
                 .doTry()
@@ -34,6 +33,7 @@ public class ArrRoutes extends RouteBuilder {
                         throw e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                     })
                 .end()
+                .removeProperty("arrExport")
                 .bean("arrReports", "refreshDashboard");
 
         for (ArrService s : ArrService.values()) {

@@ -140,6 +140,7 @@ public class ArrScoreExport {
             result.count(type, changes.stream().filter(ch -> ch.type().equals(type)).count());
         }
         export.problems.counts.forEach(result::count);
+        export.files.clear(); // written: the dashboard refresh that follows reads them back from the store
         if (!export.failedItems.isEmpty()) {
             result.count("series_failed", export.failedItems.size()).count("files_carried_over", carried).skipped(export.failedItems.size());
         }

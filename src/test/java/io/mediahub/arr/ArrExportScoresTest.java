@@ -263,10 +263,23 @@ class ArrExportScoresTest {
     void retentionRemovesOldRunsButKeepsTheNewest() throws Exception {
         radarr = new FakeArr(ArrService.RADARR);
         radarr.json("/api/v3/movie", array(firstMovies()));
-        app = TestApp.start(dir, env("ARR_CACHE_ENABLED", "false", "ARR_RETENTION_DAYS", "0"));
+        app = TestApp.start(dir, env("ARR_CACHE_ENABLED", "false", "ARR_RETENTION_DAYS", "30"));
         assertThat(app.run("radarr-export-scores").ok()).isTrue();
+        try (var c = app.app().store().connection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE arr_runs SET started_at = '2020-01-01T00:00:00Z'"); // 31+ days ago
+        }
         assertThat(app.run("radarr-export-scores").ok()).isTrue();
         assertThat(app.count("SELECT COUNT(*) FROM arr_runs")).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(DISTINCT arr_run_id) FROM arr_files")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM arr_score_changes")).isZero(); // the first run's new_file rows went with it
+
+        // the newest run is kept however old it is
+        try (var c = app.app().store().connection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE arr_runs SET started_at = '2020-01-01T00:00:00Z'");
+        }
+        radarr.json("/api/v3/movie", array(List.of()));
+        radarr.server.stubFor(FakeArr.authed(get(urlPathEqualTo("/api/v3/movie"))).atPriority(1).willReturn(aResponse().withStatus(500)));
+        assertThat(app.run("radarr-export-scores").ok()).isFalse();
+        assertThat(app.count("SELECT COUNT(*) FROM arr_runs WHERE status = 'ok'")).isEqualTo(1);
     }
 }

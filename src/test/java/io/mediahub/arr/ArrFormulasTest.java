@@ -27,6 +27,25 @@ class ArrFormulasTest {
                 upgrade, null, null, null, null, null, "2026-01-01 00:00:00");
     }
 
+    static ArrFile inProfile(String profile, String title, int score) {
+        ArrFile f = f(title, score, 1, "1080p");
+        return new ArrFile(f.service(), f.itemKey(), f.itemId(), f.fileId(), f.title(), f.year(), null, null, null, null, f.path(), f.sizeBytes(),
+                f.quality(), f.resolution(), f.codec(), null, null, null, List.of(), score, null, profile, null, null, null, null, null, null, null,
+                null, null, null, f.recordedAt());
+    }
+
+    @Test
+    void healthIsAlsoGradedProfileByProfile() {
+        // Good: mean 90 → 100, all positive → 100, no candidates → 100: A.
+        // Bad: mean −100 → 25 + 0 = 25, none positive → 0, no reasons against its own mean → 100: 41.67, F.
+        Map<String, LibraryHealth> h = ArrAnalysis.healthByProfile(List.of(inProfile("Good", "a", 100), inProfile("Good", "b", 80),
+                inProfile("Bad", "c", -120), inProfile("Bad", "d", -80)), Map.of(), -50);
+        assertThat(h.get("Good").score()).isEqualTo(100);
+        assertThat(h.get("Good").grade()).isEqualTo("A");
+        assertThat(h.get("Bad").score()).isCloseTo(41.667, within(0.001));
+        assertThat(h.get("Bad").grade()).isEqualTo("F");
+    }
+
     @Test
     void totalScoreIsTheServicesScoreOrTheSumOfTheProfilesScores() {
         assertThat(ArrFileMapper.totalScore(30, 70)).isEqualTo(30);
