@@ -3,6 +3,7 @@ package io.mediahub.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.backup.BackupModule;
 import io.mediahub.config.Settings;
+import io.mediahub.arr.ArrModule;
 import io.mediahub.emby.EmbyModule;
 import io.mediahub.flow.FlowCatalog;
 import io.mediahub.flow.FlowDefinition;
@@ -41,7 +42,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Every module, in the order {@code flows} lists their flows. Add a domain here. */
     public static List<MediahubModule> modules() {
-        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new io.mediahub.history.HistoryModule());
+        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new io.mediahub.history.HistoryModule(), new ArrModule());
     }
 
     /** Every flow, in the order {@code flows} lists them. */
