@@ -1,25 +1,122 @@
 package io.mediahub.intake.parse;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a file name (or a full path) the way Python's guessit does, in guessit's vocabulary. Thread-safe, no I/O.
+ *
+ * <p>How: each part of the path is read on its own ({@link SegmentParser}): properties are found by patterns
+ * (S01E02, 1x02, dates, 1080p, 1920x1080, years, CD1, Part 2) and by words (sources, codecs, languages, editions,
+ * streaming services; see {@link Vocabulary}); the title is the text before the first property, the release group
+ * the text after the last technical property (after a dash or in brackets), the episode title the text after the
+ * episode. Then the file name's properties win, and the folders fill what the name lacks (a "Season 2" folder, the
+ * show's folder for the title, a release folder for a hashed file name).
  */
 public final class FilenameParser {
+    static final Set<String> CONTAINERS = Set.of("mkv", "avi", "mp4", "m4v", "mov", "wmv", "mpg", "mpeg", "ts", "m2ts", "mts", "ogm", "ogv",
+            "flv", "webm", "iso", "vob", "divx", "3gp", "srt", "sub", "idx", "ass", "ssa", "smi", "vtt", "nfo", "torrent", "nzb", "mka", "mp3",
+            "flac", "m4a", "ogg", "wav", "jpg", "jpeg", "png", "txt", "rmvb", "rm", "asf", "m2v", "mk3d", "qt", "img", "bin", "rar", "zip", "7z",
+            "par2", "sfv", "md5", "dat", "wtv", "dvr-ms", "f4v", "trp", "tp");
+    private static final Set<String> GENERIC_FOLDERS = Set.of("series", "tv", "tv shows", "tvshows", "tv series", "shows", "movies", "films",
+            "film", "videos", "video", "media", "mnt", "home", "volumes", "downloads", "download", "data", "incoming", "complete", "library",
+            "share", "storage", "public", "users", "torrents", "unsorted", "sorted", "new", "disk", "disk1", "disk2", "volume1", "av", "folder",
+            "anime", "documentaries", "tmp", "inbox", "sitcoms", "kids", "music", "4k", "hd", "uhd");
+
     private FilenameParser() {
     }
 
     /** Parses a file name or a path; folders in a path inform the result (a "Season 2" folder, a show folder). */
     public static ParsedName parse(String nameOrPath) {
         Map<String, Object> props = new LinkedHashMap<>();
-        if (nameOrPath != null && !nameOrPath.isBlank()) {
-            String name = nameOrPath.replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1);
-            int dot = name.lastIndexOf('.');
-            props.put("title", dot > 0 ? name.substring(0, dot) : name);
-            props.put("type", "movie");
+        if (nameOrPath == null || nameOrPath.isBlank()) {
+            return new ParsedName(props);
         }
-        return new ParsedName(props);
+        String path = nameOrPath.replace('\\', '/').strip();
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (!p.isBlank() && !p.matches("[A-Za-z]:")) {
+                parts.add(p.strip());
+            }
+        }
+        if (parts.isEmpty()) {
+            return new ParsedName(props);
+        }
+        String file = parts.get(parts.size() - 1);
+        String container = null;
+        int dot = file.lastIndexOf('.');
+        if (dot > 0 && dot < file.length() - 1) {
+            String ext = file.substring(dot + 1).toLowerCase(Locale.ROOT);
+            if (CONTAINERS.contains(ext)) {
+                container = ext;
+                file = file.substring(0, dot);
+            }
+        }
+        SegmentParser name = new SegmentParser(file, true).run();
+        Map<String, Object> fromName = name.props;
+
+        // a hashed or numbered file name inside a release folder: the folder is the name
+        boolean meaningless = !fromName.containsKey("title") || file.matches("[A-Za-z0-9]{16,}|\\d+[_-]\\d+|[A-Za-z0-9-]{20,}");
+        List<Map<String, Object>> folders = new ArrayList<>();
+        for (int i = parts.size() - 2; i >= 0 && i >= parts.size() - 4; i--) {
+            folders.add(new SegmentParser(parts.get(i), false).run().props);
+        }
+        if (meaningless && !folders.isEmpty() && file.matches("[A-Za-z0-9]{16,}|\\d+[_-]\\d+|[A-Za-z0-9.-]{20,}") && folders.get(0).containsKey("title")
+                && folders.get(0).size() > 2) {
+            props.putAll(folders.get(0));
+        } else {
+            props.putAll(fromName);
+        }
+        // the folders fill what the name lacks
+        for (Map<String, Object> f : folders) {
+            for (String key : List.of("season", "year", "screen_size", "source", "video_codec")) {
+                if (!props.containsKey(key) && f.containsKey(key) && !(key.equals("year") && props.containsKey("date"))) {
+                    if (key.equals("season") && f.get(key) instanceof List<?>) {
+                        continue;
+                    }
+                    props.put(key, f.get(key));
+                }
+            }
+        }
+        if (!props.containsKey("title")) {
+            for (int i = 0; i < folders.size(); i++) {
+                Map<String, Object> f = folders.get(i);
+                Object t = f.get("title");
+                if (t != null && !GENERIC_FOLDERS.contains(t.toString().toLowerCase(Locale.ROOT))) {
+                    props.put("title", t);
+                    if (!props.containsKey("year") && f.containsKey("year")) {
+                        props.put("year", f.get("year"));
+                    }
+                    break;
+                }
+            }
+        }
+        boolean episode = props.containsKey("episode") || props.containsKey("season") || props.containsKey("date")
+                || props.containsKey("episode_details");
+        props.put("type", episode ? "episode" : "movie");
+        if (container != null) {
+            props.put("container", container);
+        }
+        return new ParsedName(order(props));
+    }
+
+    private static final List<String> ORDER = List.of("title", "alternative_title", "year", "season", "episode", "episode_title", "date",
+            "part", "cd", "cd_count", "disc", "screen_size", "source", "other", "edition", "video_codec", "video_profile", "color_depth",
+            "audio_codec", "audio_profile", "audio_channels", "language", "subtitle_language", "streaming_service", "release_group",
+            "website", "crc32", "container", "type");
+
+    private static Map<String, Object> order(Map<String, Object> props) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : ORDER) {
+            if (props.containsKey(k)) {
+                out.put(k, props.get(k));
+            }
+        }
+        out.putAll(props);
+        return out;
     }
 }

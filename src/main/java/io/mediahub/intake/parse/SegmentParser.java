@@ -1,0 +1,885 @@
+package io.mediahub.intake.parse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one part of a path (a file name without its extension, or one folder): finds the properties by their
+ * patterns and words, then reads the title, episode title and release group from the holes between them.
+ */
+final class SegmentParser {
+    /** A property found at {@code [start, end)} of the segment. */
+    record Match(int start, int end, String property, Object value, boolean weak) {
+    }
+
+    /** A token of the segment: a run of characters between separators. */
+    record Token(int start, int end, String text) {
+    }
+
+    final String s;
+    final boolean isFile;
+    final List<Match> matches = new ArrayList<>();
+    final Map<String, Object> props = new LinkedHashMap<>();
+    /** Where the title ended (the first property), or -1. */
+    int titleEnd = -1;
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final String B = "(?<![\\p{L}\\p{N}])";
+    private static final String E = "(?![\\p{L}\\p{N}])";
+
+    static final Pattern WEBSITE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.])(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|co\\.uk)" + E, CI);
+    static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
+    static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,4})(?:v(\\d))?" + E, CI);
+    static final Pattern EP_TAIL = Pattern.compile(
+            "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?|x|-x)(\\d{1,4})" + E, CI);
+    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3})((?:[xX-]\\d{1,3})*)" + E);
+    static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
+    static final Pattern SEASON_ONLY = Pattern.compile(B + "S(\\d{1,3})(?:[ ._]?-[ ._]?S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
+    static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel|Series)"
+            + "[ ._-]*(\\d{1,4}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|sept|un|deux|trois|quatre|cinq|six|huit|neuf|dix)"
+            + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
+    static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
+            + "(?:(?:-|[ ._-]*(?:to|&|and)[ ._-]*)E?(\\d{1,4}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
+    static final Pattern CAP = Pattern.compile(B + "Cap[ ._]?(\\d{3,4})(?:_(\\d{3,4}))?" + E, CI);
+    static final Pattern OF = Pattern.compile(B + "(\\d{1,3})[ ._]?of[ ._]?(\\d{1,3})" + E, CI);
+    static final Pattern DATE_YMD = Pattern.compile(B + "((?:19|20)\\d{2})[-._ ]?(0[1-9]|1[0-2])[-._ ]?(0[1-9]|[12]\\d|3[01])" + E);
+    static final Pattern DATE_DMY = Pattern.compile(B + "(0?[1-9]|[12]\\d|3[01])[-._ ](0?[1-9]|1[0-2])[-._ ]((?:19|20)\\d{2})" + E);
+    static final Pattern DATE_MDY = Pattern.compile(B + "(0?[1-9]|1[0-2])[-._ ](0?[1-9]|[12]\\d|3[01])[-._ ]((?:19|20)\\d{2})" + E);
+    static final Pattern DATE_YMD_COMPACT = Pattern.compile(B + "((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
+    static final Pattern RESOLUTION = Pattern.compile(B + "(\\d{3,4})[x*×](\\d{3,4})" + E, CI);
+    static final Pattern SCREEN = Pattern.compile(B + "(\\d{3,4})([pi])(?:(\\d{2,3}(?:\\.\\d{3})?)(?:fps)?)?(?:hd)?" + E, CI);
+    static final Pattern SCREEN_BARE = Pattern.compile(B + "(720|1080|2160)" + E);
+    static final Pattern YEAR = Pattern.compile(B + "((?:19|20)\\d{2})" + E);
+    static final Pattern CHANNELS = Pattern.compile(B + "([1-9])[ .]([01])(?:ch)?" + E, CI);
+    static final Pattern CD = Pattern.compile(B + "(CD|DVD|Disc|Disk|D)[ ._-]?(\\d{1,2})(?:[ ._]?of[ ._]?(\\d{1,2}))?" + E, CI);
+    static final Pattern PART = Pattern.compile(B + "(?:Part|Pt)[ ._-]?(\\d{1,2}|[IVX]{1,4}|one|two|three|four|five)" + E, CI);
+    static final Pattern VERSION = Pattern.compile(B + "[vV](\\d)" + E);
+    static final Pattern SIZE = Pattern.compile(B + "(\\d+(?:\\.\\d+)?)[ ]?(MB|GB|TB)" + E, CI);
+    static final Pattern PROPER_REPEAT = Pattern.compile(B + "(PROPER|REPACK|REAL)" + E, CI);
+
+    SegmentParser(String s, boolean isFile) {
+        this.s = s;
+        this.isFile = isFile;
+    }
+
+    boolean free(int start, int end) {
+        for (Match m : matches) {
+            if (start < m.end && m.start < end) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void add(int start, int end, String property, Object value) {
+        matches.add(new Match(start, end, property, value, false));
+    }
+
+    SegmentParser run() {
+        findWebsites();
+        findCrc();
+        findEpisodes();
+        findDates();
+        findScreenSizes();
+        findCds();
+        findWords();
+        findChannels();
+        findYear();
+        findBareEpisode();
+        matches.sort(Comparator.comparingInt(Match::start));
+        buildProperties();
+        return this;
+    }
+
+    // ------------------------------------------------------------------ patterns
+
+    private void findWebsites() {
+        Matcher m = WEBSITE.matcher(s);
+        while (m.find()) {
+            String w = m.group();
+            boolean bracketed = m.start() > 0 && "[({ ".indexOf(s.charAt(m.start() - 1)) >= 0;
+            if (w.toLowerCase(Locale.ROOT).startsWith("www.") || bracketed || w.matches("(?i).*(?:\\d.*\\.(com|org|net)|\\.org\\.ru|\\.com)$")) {
+                if (w.length() > 6 && free(m.start(), m.end())) {
+                    add(m.start(), m.end(), "website", w);
+                }
+            }
+        }
+    }
+
+    private void findCrc() {
+        Matcher m = CRC.matcher(s);
+        while (m.find()) {
+            String h = m.group(1);
+            if (h.chars().anyMatch(Character::isDigit) && h.chars().anyMatch(Character::isLetter) || h.chars().allMatch(Character::isDigit) && false) {
+                add(m.start(), m.end(), "crc32", h);
+            }
+        }
+    }
+
+    private void findEpisodes() {
+        Matcher m = SXXEXX.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            List<Integer> seasons = new ArrayList<>();
+            List<Integer> eps = new ArrayList<>();
+            seasons.add(Integer.parseInt(m.group(1)));
+            eps.add(Integer.parseInt(m.group(2)));
+            if (m.group(3) != null) {
+                props.put("version", Integer.parseInt(m.group(3)));
+            }
+            int end = tail(m.end(), eps, seasons);
+            add(m.start(), end, "season", one(seasons));
+            add(m.start(), end, "episode", one(eps));
+            m.region(end, s.length());
+        }
+        m = NXM.matcher(s);
+        while (m.find()) {
+            int season = Integer.parseInt(m.group(1));
+            if (!free(m.start(), m.end()) || (season > 100 && season < 1900)) {
+                continue;
+            }
+            List<Integer> eps = new ArrayList<>();
+            eps.add(Integer.parseInt(m.group(2)));
+            String rest = m.group(3);
+            if (!rest.isEmpty()) {
+                Matcher r = Pattern.compile("([xX-])(\\d{1,3})").matcher(rest);
+                while (r.find()) {
+                    range(eps, Integer.parseInt(r.group(2)), r.group(1).equals("-"));
+                }
+            }
+            int end = m.end();
+            Matcher more = NXM_MORE.matcher(s);
+            while (more.find(end) && more.start() == end && Integer.parseInt(more.group(1)) == season) {
+                eps.add(Integer.parseInt(more.group(2)));
+                end = more.end();
+            }
+            add(m.start(), end, "season", season);
+            add(m.start(), end, "episode", one(eps));
+        }
+        m = SEASON_WORD.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            Integer n = number(m.group(1));
+            if (n == null) {
+                continue;
+            }
+            List<Integer> seasons = new ArrayList<>(List.of(n));
+            if (m.group(2) != null) {
+                String between = s.substring(m.end(1), m.start(2));
+                range(seasons, Integer.parseInt(m.group(2)), between.contains("-") || between.toLowerCase(Locale.ROOT).contains("to"));
+            }
+            add(m.start(), m.end(), "season", one(seasons));
+            if (m.group(3) != null) {
+                props.put("season_count", Integer.parseInt(m.group(3)));
+            }
+        }
+        m = SEASON_ONLY.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            List<Integer> seasons = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+            if (m.group(2) != null) {
+                range(seasons, Integer.parseInt(m.group(2)), true);
+            }
+            add(m.start(), m.end(), "season", one(seasons));
+        }
+        m = CAP.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            int a = Integer.parseInt(m.group(1));
+            List<Integer> eps = new ArrayList<>(List.of(a % 100));
+            if (m.group(2) != null) {
+                range(eps, Integer.parseInt(m.group(2)) % 100, true);
+            }
+            add(m.start(), m.end(), "season", a / 100);
+            add(m.start(), m.end(), "episode", one(eps));
+        }
+        m = EPISODE_WORD.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            String word = s.substring(m.start(), m.start(1)).replaceAll("[ ._-]", "");
+            if (word.equalsIgnoreCase("e") && m.start(1) != m.start() + 1) {
+                continue;
+            }
+            List<Integer> eps = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+            if (m.group(2) != null) {
+                props.put("version", Integer.parseInt(m.group(2)));
+            }
+            if (m.group(3) != null) {
+                range(eps, Integer.parseInt(m.group(3)), s.substring(m.end(1), m.start(3)).contains("-"));
+            }
+            if (m.group(4) != null) {
+                props.put("episode_count", Integer.parseInt(m.group(4)));
+            }
+            add(m.start(), m.end(), "episode", one(eps));
+        }
+        m = OF.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            add(m.start(), m.end(), "episode", Integer.parseInt(m.group(1)));
+            props.put("episode_count", Integer.parseInt(m.group(2)));
+        }
+    }
+
+    /** Reads further episodes after S01E02: E03, -04 (a range), & S01E05, … */
+    private int tail(int end, List<Integer> eps, List<Integer> seasons) {
+        Matcher t = EP_TAIL.matcher(s);
+        while (end < s.length() && t.find(end) && t.start() == end) {
+            String sep = t.group().substring(0, t.group().length() - t.group(2).length());
+            int n = Integer.parseInt(t.group(2));
+            boolean marker = sep.toUpperCase(Locale.ROOT).contains("E") || sep.contains("x");
+            if (!marker && n > 999) {
+                break;
+            }
+            if (t.group(1) != null) {
+                int season = Integer.parseInt(t.group(1));
+                if (!seasons.contains(season)) {
+                    seasons.add(season);
+                }
+            }
+            boolean isRange = sep.trim().startsWith("-") && !sep.toUpperCase(Locale.ROOT).contains("S");
+            range(eps, n, isRange);
+            end = t.end();
+        }
+        return end;
+    }
+
+    private static void range(List<Integer> list, int n, boolean isRange) {
+        int last = list.get(list.size() - 1);
+        if (isRange && n > last && n - last < 100) {
+            for (int i = last + 1; i <= n; i++) {
+                list.add(i);
+            }
+        } else if (!list.contains(n)) {
+            list.add(n);
+        }
+    }
+
+    static Object one(List<Integer> list) {
+        return list.size() == 1 ? list.get(0) : List.copyOf(list);
+    }
+
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+    private static final List<String> FRENCH_NUMBERS = List.of("zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix");
+
+    static Integer number(String w) {
+        if (w.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(w);
+        }
+        String l = w.toLowerCase(Locale.ROOT);
+        if (NUMBER_WORDS.contains(l)) {
+            return NUMBER_WORDS.indexOf(l);
+        }
+        if (FRENCH_NUMBERS.contains(l)) {
+            return FRENCH_NUMBERS.indexOf(l);
+        }
+        if (w.matches("[IVXivx]+")) {
+            return roman(w.toUpperCase(Locale.ROOT));
+        }
+        return null;
+    }
+
+    static int roman(String r) {
+        int total = 0;
+        int prev = 0;
+        for (int i = r.length() - 1; i >= 0; i--) {
+            int v = switch (r.charAt(i)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                case 'X' -> 10;
+                default -> 0;
+            };
+            total += v < prev ? -v : v;
+            prev = Math.max(prev, v);
+        }
+        return total;
+    }
+
+    private void findDates() {
+        for (Pattern p : List.of(DATE_YMD, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT)) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                if (!free(m.start(), m.end())) {
+                    continue;
+                }
+                String date;
+                if (p == DATE_DMY) {
+                    date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                } else if (p == DATE_MDY) {
+                    date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                } else {
+                    date = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
+                }
+                add(m.start(), m.end(), "date", date);
+            }
+        }
+    }
+
+    private void findScreenSizes() {
+        Matcher m = RESOLUTION.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            int w = Integer.parseInt(m.group(1));
+            int h = Integer.parseInt(m.group(2));
+            if (w < h) {
+                continue;
+            }
+            add(m.start(), m.end(), "screen_size", standardHeight(h, w));
+        }
+        m = SCREEN.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            int h = Integer.parseInt(m.group(1));
+            if (h < 240 || h > 4320) {
+                continue;
+            }
+            add(m.start(), m.end(), "screen_size", h + m.group(2).toLowerCase(Locale.ROOT));
+            if (m.group(3) != null) {
+                props.put("frame_rate", m.group(3) + "fps");
+            }
+        }
+    }
+
+    static String standardHeight(int h, int w) {
+        for (int std : new int[] {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320}) {
+            if (h == std) {
+                return h + "p";
+            }
+        }
+        if (w == 1920 || w == 3840 || w == 1280) {
+            return (w == 1920 ? 1080 : w == 1280 ? 720 : 2160) + "p";
+        }
+        return w + "x" + h;
+    }
+
+    private void findCds() {
+        Matcher m = CD.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            String kind = m.group(1).toUpperCase(Locale.ROOT);
+            if (kind.equals("DVD") && m.group(3) == null || kind.equals("D") && !s.substring(0, m.start()).matches(".*S\\d{1,2}$")) {
+                continue;
+            }
+            String prop = kind.equals("CD") ? "cd" : "disc";
+            add(m.start(), m.end(), prop, Integer.parseInt(m.group(2)));
+            if (m.group(3) != null) {
+                props.put(prop + "_count", Integer.parseInt(m.group(3)));
+            }
+        }
+        m = PART.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                Integer n = number(m.group(1));
+                if (n != null) {
+                    add(m.start(), m.end(), "part", n);
+                }
+            }
+        }
+        m = SIZE.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "size", m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private void findChannels() {
+        Matcher m = CHANNELS.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            String v = m.group(1) + "." + m.group(2);
+            if (!List.of("1.0", "2.0", "5.1", "6.1", "7.1").contains(v)) {
+                continue;
+            }
+            // only next to other technical words
+            if (!techNear(m.start(), m.end())) {
+                continue;
+            }
+            add(m.start(), m.end(), "audio_channels", v);
+        }
+    }
+
+    // ------------------------------------------------------------------ words
+
+    static boolean isSep(char c) {
+        return c == ' ' || c == '.' || c == '_' || c == '-' || c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}'
+                || c == ',' || c == '~' || c == '*' || c == '+' || c == '|' || c == ':' || c == ';' || c == '/' || c == '\u3000';
+    }
+
+    List<Token> tokens() {
+        List<Token> list = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && isSep(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSep(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                list.add(new Token(start, i, s.substring(start, i)));
+            }
+        }
+        return list;
+    }
+
+    private void findWords() {
+        List<Token> toks = tokens();
+        List<Match> found = new ArrayList<>();
+        int i = 0;
+        while (i < toks.size()) {
+            int matched = 0;
+            for (int len = Math.min(Vocabulary.MAX_TOKENS, toks.size() - i); len >= 1 && matched == 0; len--) {
+                Token first = toks.get(i);
+                Token last = toks.get(i + len - 1);
+                if (!free(first.start(), last.end())) {
+                    continue;
+                }
+                StringBuilder key = new StringBuilder();
+                for (int k = i; k < i + len; k++) {
+                    if (k > i) {
+                        String between = s.substring(toks.get(k - 1).end(), toks.get(k).start());
+                        if (between.contains("+")) {
+                            key.append('+');
+                        }
+                        if (between.length() > 3 || between.contains("[") || between.contains("]") || between.contains("(") || between.contains(")")) {
+                            key.setLength(0);
+                            break;
+                        }
+                    }
+                    key.append(toks.get(k).text().toLowerCase(Locale.ROOT));
+                }
+                if (key.length() == 0) {
+                    continue;
+                }
+                String k = key.toString();
+                Vocabulary.Entry e = Vocabulary.lookup(k);
+                if (e == null && k.endsWith("+") ) {
+                    e = Vocabulary.lookup(k.substring(0, k.length() - 1));
+                }
+                if (e == null && len == 1 && last.end() < s.length() && s.charAt(last.end()) == '+') {
+                    e = Vocabulary.lookup(k + "+");
+                }
+                if (e == null && k.contains("'")) {
+                    e = Vocabulary.lookup(k.replace("'", ""));
+                }
+                if (e != null) {
+                    for (Vocabulary.Value v : e.values()) {
+                        found.add(new Match(first.start(), last.end(), v.property(), v.value(), e.weak()));
+                    }
+                    matched = len;
+                }
+            }
+            i += Math.max(matched, 1);
+        }
+        // strong words first; weak ones only next to something already known
+        for (Match m : found) {
+            if (!m.weak()) {
+                matches.add(m);
+            }
+        }
+        boolean changed = true;
+        List<Match> weak = new ArrayList<>();
+        for (Match m : found) {
+            if (m.weak()) {
+                weak.add(m);
+            }
+        }
+        while (changed) {
+            changed = false;
+            for (var it = weak.iterator(); it.hasNext(); ) {
+                Match m = it.next();
+                if (techNear(m.start(), m.end()) || (firstStrongStart() >= 0 && m.start() > firstStrongStart() && isUpperOrShort(m))) {
+                    matches.add(m);
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private boolean isUpperOrShort(Match m) {
+        return true;
+    }
+
+    private int firstStrongStart() {
+        int first = -1;
+        for (Match m : matches) {
+            if (!m.property().equals("website") && !m.property().equals("crc32") && (first < 0 || m.start() < first)) {
+                first = m.start();
+            }
+        }
+        return first;
+    }
+
+    /** Whether a known match sits right before or after {@code [start, end)}, with only separators between. */
+    private boolean techNear(int start, int end) {
+        for (Match m : matches) {
+            if (m.property().equals("website")) {
+                continue;
+            }
+            if (m.end() <= start && onlySeps(m.end(), start)) {
+                return true;
+            }
+            if (m.start() >= end && onlySeps(end, m.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean onlySeps(int from, int to) {
+        if (to - from > 4) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!isSep(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ year and bare numbers
+
+    private void findYear() {
+        Matcher m = YEAR.matcher(s);
+        List<int[]> candidates = new ArrayList<>();
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                candidates.add(new int[] {m.start(), m.end()});
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        int firstOther = firstStrongStart();
+        int[] chosen = null;
+        for (int[] c : candidates) {
+            boolean atStart = onlySepsOrBracketGroup(0, c[0]);
+            if (atStart && candidates.size() == 1 && !isParenthesised(c)) {
+                // "2012.mkv" is a title; "1984.1080p.BluRay" too
+                continue;
+            }
+            if (atStart && candidates.size() > 1 && c == candidates.get(0)) {
+                continue;
+            }
+            if (firstOther >= 0 && c[0] > firstOther && chosen != null) {
+                break;
+            }
+            chosen = c;
+        }
+        if (chosen != null) {
+            add(chosen[0], chosen[1], "year", Integer.parseInt(s.substring(chosen[0], chosen[1])));
+        }
+    }
+
+    private boolean isParenthesised(int[] c) {
+        return c[0] > 0 && c[1] < s.length() && "([".indexOf(s.charAt(c[0] - 1)) >= 0 && ")]".indexOf(s.charAt(c[1])) >= 0;
+    }
+
+    private boolean onlySepsOrBracketGroup(int from, int to) {
+        String prefix = s.substring(from, to).replaceAll("^\\s*\\[[^\\]]*\\]", "");
+        for (int i = 0; i < prefix.length(); i++) {
+            if (!isSep(prefix.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final Pattern BARE_NUMBER = Pattern.compile(B + "(\\d{1,4})(?:v(\\d))?(?:[ ._]?-[ ._]?(\\d{1,4}))?" + E, CI);
+
+    private void findBareEpisode() {
+        if (!isFile) {
+            return;
+        }
+        for (Match m : matches) {
+            if (m.property().equals("episode") || m.property().equals("date")) {
+                return;
+            }
+        }
+        boolean anime = s.startsWith("[") || s.startsWith("(");
+        Matcher m = BARE_NUMBER.matcher(s);
+        while (m.find()) {
+            if (!free(m.start(), m.end())) {
+                continue;
+            }
+            if (onlySepsOrBracketGroup(0, m.start()) && !s.substring(m.end()).matches("^[ ._]*-[ ._].*|^\\.\\s.*")) {
+                continue; // a number at the very start is part of the title ("2 Broke Girls")
+            }
+            // a number inside the title region followed by more title words is part of the title ("Fairy Tail 2 - 16")
+            String digits = m.group(1);
+            int n = Integer.parseInt(digits);
+            boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
+            List<Integer> eps = new ArrayList<>();
+            if (!anime && !hasSeason && digits.length() >= 3 && m.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
+                add(m.start(), m.end(), "season", n / 100);
+                eps.add(n % 100);
+            } else {
+                eps.add(n);
+                if (m.group(3) != null) {
+                    range(eps, Integer.parseInt(m.group(3)), true);
+                }
+            }
+            if (m.group(2) != null) {
+                props.put("version", Integer.parseInt(m.group(2)));
+            }
+            add(m.start(), m.end(), "episode", one(eps));
+            return;
+        }
+    }
+
+    // ------------------------------------------------------------------ properties, title, group
+
+    private static final java.util.Set<String> NOT_TECHNICAL = java.util.Set.of("episode", "season", "year", "date", "website", "crc32",
+            "part", "episode_details", "version");
+
+    private void buildProperties() {
+        for (Match m : matches) {
+            if (m.property().equals("website") && props.containsKey("website")) {
+                continue;
+            }
+            Object prev = props.get(m.property());
+            if (prev == null) {
+                props.put(m.property(), m.value());
+            } else if (List.of("other", "language", "subtitle_language", "edition", "streaming_service", "audio_codec", "source",
+                    "video_codec", "episode_details", "screen_size").contains(m.property())) {
+                List<Object> all = new ArrayList<>(prev instanceof List<?> l ? l : List.of(prev));
+                for (Object v : m.value() instanceof List<?> l ? l : List.of(m.value())) {
+                    if (!all.contains(v)) {
+                        all.add(v);
+                    }
+                }
+                props.put(m.property(), all.size() == 1 ? all.get(0) : all);
+            }
+        }
+        long proper = matches.stream().filter(m -> "Proper".equals(m.value()) || "Repack".equals(m.value())
+                || m.value() instanceof List<?> l && l.contains("Proper")).count();
+        if (proper > 0) {
+            props.put("proper_count", (int) proper);
+        }
+        findTitle();
+        findReleaseGroup();
+        findEpisodeTitle();
+    }
+
+    private void findTitle() {
+        int start = 0;
+        // a leading [Group] (anime) is not the title
+        String lead = s;
+        Matcher g = Pattern.compile("^\\s*[\\[(]([^\\])]*)[\\])][ ._-]*").matcher(s);
+        if (g.find() && g.end() < s.length()) {
+            String inside = g.group(1);
+            boolean known = matches.stream().anyMatch(m -> m.start() >= g.start(1) && m.end() <= g.end(1));
+            if (!known || isFile) {
+                start = g.end();
+                if (!inside.isBlank() && !known) {
+                    props.putIfAbsent("release_group", inside.trim());
+                }
+            }
+        }
+        int end = s.length();
+        for (Match m : matches) {
+            if (m.start() >= start) {
+                end = Math.min(end, m.start());
+                break;
+            }
+        }
+        // an opening bracket ends the title
+        String raw = s.substring(start, end);
+        int paren = indexOfAny(raw, "([{");
+        if (paren > 0) {
+            String alt = raw.substring(paren + 1).replaceAll("[)\\]}].*$", "");
+            if (!clean(alt).isEmpty() && !props.containsKey("alternative_title")) {
+                props.put("alternative_title", clean(alt));
+            }
+            raw = raw.substring(0, paren);
+        }
+        titleEnd = end;
+        String title = clean(raw);
+        // "Show - Something" before the episode: the show is the first part
+        if (title.contains(" - ")) {
+            String[] parts = title.split(" - ");
+            title = parts[0].trim();
+        }
+        if (title.matches("(?i).*,\\s*the$")) {
+            title = "The " + title.substring(0, title.lastIndexOf(',')).trim();
+        }
+        if (!title.isEmpty()) {
+            props.put("title", title);
+        }
+    }
+
+    static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Separators become spaces, except the dots of an acronym (S.H.I.E.L.D). */
+    static String clean(String raw) {
+        String t = raw;
+        boolean spaces = t.contains(" ");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.' && isAcronymDot(t, i)) {
+                b.append('.');
+            } else if (c == '_' || c == '.' && !(spaces && i + 1 < t.length() && t.charAt(i + 1) != ' ' && i > 0 && t.charAt(i - 1) != ' '
+                    && !(Character.isLetter(t.charAt(i - 1)) && Character.isLetter(t.charAt(i + 1)) && false))) {
+                b.append(' ');
+            } else if (c == '-' && !spaces && (i == 0 || i == t.length() - 1 || !Character.isLetterOrDigit(t.charAt(i - 1))
+                    || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
+                b.append(' ');
+            } else if ("[](){}".indexOf(c) >= 0) {
+                b.append(' ');
+            } else {
+                b.append(c);
+            }
+        }
+        String out = b.toString().replaceAll("\\s+", " ").trim();
+        out = out.replaceAll("^[-,:;~ ]+|[-,:;~ ]+$", "").trim();
+        return out;
+    }
+
+    private static boolean isAcronymDot(String t, int i) {
+        // X.Y.Z: single letters around the dot
+        boolean prevSingle = i >= 1 && Character.isLetter(t.charAt(i - 1)) && (i == 1 || !Character.isLetterOrDigit(t.charAt(i - 2)));
+        boolean nextSingle = i + 1 < t.length() && Character.isLetter(t.charAt(i + 1))
+                && (i + 2 >= t.length() || !Character.isLetterOrDigit(t.charAt(i + 2)));
+        return prevSingle && nextSingle;
+    }
+
+    private void findReleaseGroup() {
+        // the group follows the last technical property: "...x264-GROUP", "...DVDRip.XviD-[ZeaL]"
+        Match lastTech = null;
+        for (Match m : matches) {
+            if (!NOT_TECHNICAL.contains(m.property()) && (lastTech == null || m.end() > lastTech.end())) {
+                lastTech = m;
+            }
+        }
+        if (lastTech == null) {
+            Match lastAny = null;
+            for (Match m : matches) {
+                if (!m.property().equals("website") && !m.property().equals("crc32") && (lastAny == null || m.end() > lastAny.end())) {
+                    lastAny = m;
+                }
+            }
+            // "Show.S01E02-GROUP" style: a dash right after the last property
+            if (lastAny != null && lastAny.end() < s.length() && s.charAt(lastAny.end()) == '-' && !s.startsWith(" ", lastAny.end() + 1)) {
+                String g = groupAt(lastAny.end());
+                if (g != null) {
+                    props.put("release_group", g);
+                }
+            }
+            return;
+        }
+        int from = lastTech.end();
+        String g = groupAt(from);
+        if (g != null) {
+            props.put("release_group", g);
+        }
+    }
+
+    /** The unknown run after {@code from} (after a dash, or in brackets), up to the next known property. */
+    private String groupAt(int from) {
+        int next = s.length();
+        for (Match m : matches) {
+            if (m.start() >= from && m.start() < next) {
+                next = m.start();
+            }
+        }
+        String hole = s.substring(from, next);
+        String trimmed = hole.replaceAll("^[ ._]+", "");
+        boolean dashed = trimmed.startsWith("-");
+        trimmed = trimmed.replaceAll("^[- ._]+", "");
+        // drop trailing bracketed tags such as [ettv], [rarbg]
+        String core = trimmed.replaceAll("(?:[ ._]*\\[[^\\]]*\\])+[ ._]*$", "").replaceAll("[ ._-]+$", "");
+        if (core.isEmpty()) {
+            Matcher b = Pattern.compile("^\\[([^\\]]+)\\]").matcher(trimmed);
+            if (b.find()) {
+                core = b.group(1).trim();
+            } else {
+                return null;
+            }
+        }
+        core = core.replaceAll("^\\[|\\]$", "");
+        core = core.replaceAll("^(?i)by[ ._]+", "");
+        if (core.isEmpty() || core.matches("\\d{1,2}")) {
+            return null;
+        }
+        boolean atEnd = next == s.length();
+        long words = core.split("[ .]+").length;
+        if (!dashed && !atEnd) {
+            return null;
+        }
+        if (words > 2 && !dashed) {
+            return null;
+        }
+        if (words > 3) {
+            return null;
+        }
+        return core.replace(' ', '.').contains("..") ? core : core;
+    }
+
+    private void findEpisodeTitle() {
+        Match ep = null;
+        for (Match m : matches) {
+            if (m.property().equals("episode") || m.property().equals("date") || m.property().equals("season")) {
+                if (ep == null || m.end() > ep.end()) {
+                    ep = m;
+                }
+            }
+        }
+        if (ep == null) {
+            return;
+        }
+        int next = s.length();
+        for (Match m : matches) {
+            if (m.start() >= ep.end() && m.start() < next) {
+                next = m.start();
+            }
+        }
+        String hole = s.substring(ep.end(), next);
+        String group = (String) props.get("release_group");
+        if (group != null && hole.contains(group) && next == s.length()) {
+            hole = hole.substring(0, hole.lastIndexOf(group));
+        }
+        String t = clean(hole.replaceAll("\\[[^\\]]*\\]", " "));
+        if (!t.isEmpty() && !t.matches("\\d+") && !props.containsKey("episode_title")) {
+            props.put("episode_title", t);
+        }
+    }
+}
