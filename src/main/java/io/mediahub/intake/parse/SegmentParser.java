@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,10 @@ import java.util.regex.Pattern;
  */
 final class SegmentParser {
     /** A property found at {@code [start, end)} of the segment. */
-    record Match(int start, int end, String property, Object value, boolean weak) {
+    record Match(int start, int end, String property, Object value, int level) {
+        boolean weak() {
+            return level != Vocabulary.STRONG;
+        }
     }
 
     /** A token of the segment: a run of characters between separators. */
@@ -36,13 +40,14 @@ final class SegmentParser {
     static final Pattern WEBSITE = Pattern.compile(
             "(?<![\\p{L}\\p{N}.])(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|co\\.uk)" + E, CI);
     static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
-    static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,4})(?:v(\\d))?" + E, CI);
+    static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,4})(?:v(\\d))?(?!\\d)", CI);
     static final Pattern EP_TAIL = Pattern.compile(
-            "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?|x|-x)(\\d{1,4})" + E, CI);
-    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3})((?:[xX-]\\d{1,3})*)" + E);
+            "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?)(\\d{1,4})(?![0-9])", CI);
+    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX-]\\d{1,3})*)" + E);
+    static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
     static final Pattern SEASON_ONLY = Pattern.compile(B + "S(\\d{1,3})(?:[ ._]?-[ ._]?S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
-    static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel|Series)"
+    static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel)"
             + "[ ._-]*(\\d{1,4}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|sept|un|deux|trois|quatre|cinq|six|huit|neuf|dix)"
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
     static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
@@ -79,7 +84,7 @@ final class SegmentParser {
     }
 
     void add(int start, int end, String property, Object value) {
-        matches.add(new Match(start, end, property, value, false));
+        matches.add(new Match(start, end, property, value, Vocabulary.STRONG));
     }
 
     SegmentParser run() {
@@ -147,6 +152,10 @@ final class SegmentParser {
             if (!free(m.start(), m.end()) || (season > 100 && season < 1900)) {
                 continue;
             }
+            if (m.group(2).equalsIgnoreCase("all")) {
+                add(m.start(), m.end(), "season", season);
+                continue;
+            }
             List<Integer> eps = new ArrayList<>();
             eps.add(Integer.parseInt(m.group(2)));
             String rest = m.group(3);
@@ -164,6 +173,13 @@ final class SegmentParser {
             }
             add(m.start(), end, "season", season);
             add(m.start(), end, "episode", one(eps));
+        }
+        m = SXXDXX.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
+                props.put("disc", Integer.parseInt(m.group(2)));
+            }
         }
         m = SEASON_WORD.matcher(s);
         while (m.find()) {
@@ -493,7 +509,7 @@ final class SegmentParser {
                 }
                 if (e != null) {
                     for (Vocabulary.Value v : e.values()) {
-                        found.add(new Match(first.start(), last.end(), v.property(), v.value(), e.weak()));
+                        found.add(new Match(first.start(), last.end(), v.property(), v.value(), e.level()));
                     }
                     matched = len;
                 }
@@ -506,18 +522,38 @@ final class SegmentParser {
                 matches.add(m);
             }
         }
-        boolean changed = true;
-        List<Match> weak = new ArrayList<>();
         for (Match m : found) {
             if (m.weak()) {
-                weak.add(m);
+                pendingWeak.add(m);
             }
         }
+        acceptWeak();
+    }
+
+    /** Words found but not yet believed, with their level (see {@link Vocabulary.Entry}). */
+    private final List<Match> pendingWeak = new ArrayList<>();
+
+    private void acceptWeak() {
+        boolean changed = true;
         while (changed) {
             changed = false;
-            for (var it = weak.iterator(); it.hasNext(); ) {
+            int first = firstStrongStart(true);
+            for (var it = pendingWeak.iterator(); it.hasNext(); ) {
                 Match m = it.next();
-                if (techNear(m.start(), m.end()) || (firstStrongStart() >= 0 && m.start() > firstStrongStart() && isUpperOrShort(m))) {
+                boolean sameWord = matches.stream().anyMatch(x -> x.start() == m.start() && x.end() == m.end());
+                if (!sameWord && !free(m.start(), m.end())) {
+                    it.remove();
+                    continue;
+                }
+                if (inGroupPosition(m)) {
+                    continue;
+                }
+                boolean ok = switch (m.level()) {
+                    case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
+                    case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first;
+                    default -> sameWord || sourceNear(m.start(), m.end());
+                };
+                if (ok) {
                     matches.add(m);
                     it.remove();
                     changed = true;
@@ -526,14 +562,44 @@ final class SegmentParser {
         }
     }
 
-    private boolean isUpperOrShort(Match m) {
+    /** "…x264-HR": a word right after the last dash, at the end, is the release group. */
+    private boolean inGroupPosition(Match m) {
+        if (m.start() == 0 || s.charAt(m.start() - 1) != '-') {
+            return false;
+        }
+        for (int i = m.end(); i < s.length(); i++) {
+            if (!isSep(s.charAt(i)) || s.charAt(i) == '-') {
+                return false;
+            }
+        }
         return true;
     }
 
+    private boolean sourceNear(int start, int end) {
+        for (Match m : matches) {
+            if (!m.property().equals("source") && !m.property().equals("streaming_service") && !m.property().equals("screen_size")) {
+                continue;
+            }
+            if (m.end() <= start && onlySeps(m.end(), start) && !m.property().equals("screen_size")
+                    || m.start() >= end && onlySeps(end, m.start()) && m.property().equals("source")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int firstStrongStart() {
+        return firstStrongStart(false);
+    }
+
+    private int firstStrongStart(boolean notYear) {
         int first = -1;
         for (Match m : matches) {
-            if (!m.property().equals("website") && !m.property().equals("crc32") && (first < 0 || m.start() < first)) {
+            String p = m.property();
+            if (p.equals("website") || p.equals("crc32") || notYear && p.equals("year")) {
+                continue;
+            }
+            if (first < 0 || m.start() < first) {
                 first = m.start();
             }
         }
@@ -616,9 +682,47 @@ final class SegmentParser {
         return true;
     }
 
-    static final Pattern BARE_NUMBER = Pattern.compile(B + "(\\d{1,4})(?:v(\\d))?(?:[ ._]?-[ ._]?(\\d{1,4}))?" + E, CI);
+    static final Pattern BARE_NUMBER = Pattern.compile(B + "(\\d{1,4})(?:v(\\d))?(?:-(\\d{1,4}))?((?:[ ._]*&[ ._]*\\d{1,4}(?:-\\d{1,4})?)*)" + E, CI);
+    static final Pattern BARE_SCREEN = Pattern.compile(B + "(480|576|720|1080|2160)" + E);
+
+    /** Where a leading "[Group]" ends (0 when there is none). */
+    int leadEnd() {
+        Matcher g = LEAD.matcher(s);
+        return g.find() && g.end() < s.length() ? g.end() : 0;
+    }
+
+    static final Pattern LEAD = Pattern.compile("^\\s*[\\[(]([^\\])]*)[\\])][ ._-]*");
+
+    private boolean inBrackets(int pos) {
+        int depth = 0;
+        for (int i = 0; i < pos; i++) {
+            char c = s.charAt(i);
+            if (c == '[' || c == '(' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == ')' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
+
+    private boolean dashBefore(int pos) {
+        int i = pos - 1;
+        while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == '.' || s.charAt(i) == '_')) {
+            i--;
+        }
+        return i >= 0 && s.charAt(i) == '-';
+    }
 
     private void findBareEpisode() {
+        // bare 720 / 1080 next to other technical words
+        Matcher b = BARE_SCREEN.matcher(s);
+        while (b.find()) {
+            if (free(b.start(), b.end()) && techNear(b.start(), b.end())) {
+                add(b.start(), b.end(), "screen_size", b.group(1) + "p");
+            }
+        }
+        acceptWeak();
         if (!isFile) {
             return;
         }
@@ -627,52 +731,119 @@ final class SegmentParser {
                 return;
             }
         }
-        boolean anime = s.startsWith("[") || s.startsWith("(");
+        int lead = leadEnd();
+        boolean anime = lead > 0;
+        int stop = s.length();
+        for (Match m : matches) {
+            if (m.start() >= lead && !m.property().equals("year") && !m.property().equals("website") && m.start() < stop) {
+                stop = m.start();
+            }
+        }
         Matcher m = BARE_NUMBER.matcher(s);
+        m.region(lead, stop);
+        m.useTransparentBounds(true);
+        List<int[]> found = new ArrayList<>();
+        MatchResult chosen = null;
+        List<MatchResult> all = new ArrayList<>();
         while (m.find()) {
-            if (!free(m.start(), m.end())) {
+            if (!free(m.start(), m.end()) || inBrackets(m.start())) {
                 continue;
             }
-            if (onlySepsOrBracketGroup(0, m.start()) && !s.substring(m.end()).matches("^[ ._]*-[ ._].*|^\\.\\s.*")) {
-                continue; // a number at the very start is part of the title ("2 Broke Girls")
-            }
-            // a number inside the title region followed by more title words is part of the title ("Fairy Tail 2 - 16")
-            String digits = m.group(1);
-            int n = Integer.parseInt(digits);
-            boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
-            List<Integer> eps = new ArrayList<>();
-            if (!anime && !hasSeason && digits.length() >= 3 && m.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
-                add(m.start(), m.end(), "season", n / 100);
-                eps.add(n % 100);
-            } else {
-                eps.add(n);
-                if (m.group(3) != null) {
-                    range(eps, Integer.parseInt(m.group(3)), true);
-                }
-            }
-            if (m.group(2) != null) {
-                props.put("version", Integer.parseInt(m.group(2)));
-            }
-            add(m.start(), m.end(), "episode", one(eps));
+            all.add(m.toMatchResult());
+        }
+        if (all.isEmpty()) {
             return;
         }
+        for (MatchResult r : all) {
+            if (dashBefore(r.start()) && r.start() > lead) {
+                chosen = r;
+                break;
+            }
+        }
+        if (chosen == null) {
+            MatchResult first = all.get(0);
+            boolean atStart = onlySepsOrBracketGroup(0, first.start());
+            if (atStart && s.substring(first.end()).matches("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*")) {
+                chosen = first;
+            }
+        }
+        if (chosen == null) {
+            for (int i = all.size() - 1; i >= 0; i--) {
+                MatchResult r = all.get(i);
+                String digits = r.group(1);
+                if (onlySepsOrBracketGroup(0, r.start())) {
+                    continue; // "2 Broke Girls", "24"
+                }
+                if (digits.length() == 1 && r.group(3) == null) {
+                    continue; // "Die Schluempfe 2": a sequel number, not an episode
+                }
+                String after = s.substring(r.end());
+                if (after.matches("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*")) {
+                    continue; // "Bad Santa 2 2016"
+                }
+                chosen = r;
+                break;
+            }
+        }
+        if (chosen == null) {
+            return;
+        }
+        String digits = chosen.group(1);
+        int n = Integer.parseInt(digits);
+        boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
+        List<Integer> eps = new ArrayList<>();
+        boolean absolute = anime || dashBefore(chosen.start()) || hasSeason;
+        if (!absolute && digits.length() >= 3 && chosen.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
+            add(chosen.start(), chosen.end(), "season", n / 100);
+            eps.add(n % 100);
+        } else {
+            eps.add(n);
+            if (chosen.group(3) != null) {
+                range(eps, Integer.parseInt(chosen.group(3)), true);
+            }
+            if (!chosen.group(4).isEmpty()) {
+                Matcher more = Pattern.compile("(\\d{1,4})(?:-(\\d{1,4}))?").matcher(chosen.group(4));
+                while (more.find()) {
+                    eps.add(Integer.parseInt(more.group(1)));
+                    if (more.group(2) != null) {
+                        range(eps, Integer.parseInt(more.group(2)), true);
+                    }
+                }
+            }
+        }
+        if (chosen.group(2) != null) {
+            props.put("version", Integer.parseInt(chosen.group(2)));
+        }
+        add(chosen.start(), chosen.end(), "episode", one(eps));
     }
 
     // ------------------------------------------------------------------ properties, title, group
 
     private static final java.util.Set<String> NOT_TECHNICAL = java.util.Set.of("episode", "season", "year", "date", "website", "crc32",
-            "part", "episode_details", "version");
+            "part", "episode_details", "version", "cd", "disc", "country");
+    private static final java.util.Set<String> MULTI = java.util.Set.of("other", "language", "subtitle_language", "edition",
+            "streaming_service", "audio_codec", "source", "video_codec", "episode_details", "screen_size", "audio_channels");
 
     private void buildProperties() {
         for (Match m : matches) {
+            if (m.property().endsWith("_word") || m.property().equals("container_word")) {
+                continue;
+            }
             if (m.property().equals("website") && props.containsKey("website")) {
                 continue;
             }
             Object prev = props.get(m.property());
             if (prev == null) {
                 props.put(m.property(), m.value());
-            } else if (List.of("other", "language", "subtitle_language", "edition", "streaming_service", "audio_codec", "source",
-                    "video_codec", "episode_details", "screen_size").contains(m.property())) {
+            } else if (MULTI.contains(m.property())) {
+                List<Object> all = new ArrayList<>(prev instanceof List<?> l ? l : List.of(prev));
+                for (Object v : m.value() instanceof List<?> l ? l : List.of(m.value())) {
+                    if (!all.contains(v)) {
+                        all.add(v);
+                    }
+                }
+                props.put(m.property(), all.size() == 1 ? all.get(0) : all);
+            } else if (m.property().equals("season") || m.property().equals("episode")) {
                 List<Object> all = new ArrayList<>(prev instanceof List<?> l ? l : List.of(prev));
                 for (Object v : m.value() instanceof List<?> l ? l : List.of(m.value())) {
                     if (!all.contains(v)) {
@@ -682,8 +853,10 @@ final class SegmentParser {
                 props.put(m.property(), all.size() == 1 ? all.get(0) : all);
             }
         }
-        long proper = matches.stream().filter(m -> "Proper".equals(m.value()) || "Repack".equals(m.value())
-                || m.value() instanceof List<?> l && l.contains("Proper")).count();
+        if (props.get("season") instanceof Integer season && season >= 1900 && season < 2100 && !props.containsKey("year")) {
+            props.put("year", season);
+        }
+        long proper = matches.stream().filter(m -> "Proper".equals(m.value()) || "Repack".equals(m.value())).count();
         if (proper > 0) {
             props.put("proper_count", (int) proper);
         }
@@ -692,44 +865,68 @@ final class SegmentParser {
         findEpisodeTitle();
     }
 
+    /** The unknown runs of text between matches, in order: {start, end}. */
+    List<int[]> holes(int from) {
+        List<int[]> out = new ArrayList<>();
+        int pos = from;
+        for (Match m : matches) {
+            if (m.end() <= pos) {
+                continue;
+            }
+            if (m.start() > pos) {
+                out.add(new int[] {pos, m.start()});
+            }
+            pos = Math.max(pos, m.end());
+        }
+        if (pos < s.length()) {
+            out.add(new int[] {pos, s.length()});
+        }
+        out.removeIf(h -> s.substring(h[0], h[1]).chars().noneMatch(Character::isLetterOrDigit));
+        return out;
+    }
+
+    private String leadGroup;
+
     private void findTitle() {
-        int start = 0;
-        // a leading [Group] (anime) is not the title
-        String lead = s;
-        Matcher g = Pattern.compile("^\\s*[\\[(]([^\\])]*)[\\])][ ._-]*").matcher(s);
-        if (g.find() && g.end() < s.length()) {
-            String inside = g.group(1);
-            boolean known = matches.stream().anyMatch(m -> m.start() >= g.start(1) && m.end() <= g.end(1));
-            if (!known || isFile) {
-                start = g.end();
-                if (!inside.isBlank() && !known) {
-                    props.putIfAbsent("release_group", inside.trim());
+        int lead = leadEnd();
+        if (lead > 0) {
+            Matcher g = LEAD.matcher(s);
+            if (g.find()) {
+                String inside = g.group(1).trim();
+                boolean known = matches.stream().anyMatch(m -> m.start() >= g.start(1) && m.end() <= g.end(1));
+                if (!inside.isEmpty() && !known) {
+                    leadGroup = inside;
+                } else if (known && !isFile) {
+                    lead = 0;
                 }
             }
         }
-        int end = s.length();
-        for (Match m : matches) {
-            if (m.start() >= start) {
-                end = Math.min(end, m.start());
-                break;
-            }
+        List<int[]> hs = holes(lead);
+        if (hs.isEmpty()) {
+            return;
         }
-        // an opening bracket ends the title
-        String raw = s.substring(start, end);
+        int[] h = hs.get(0);
+        // the title is the first hole, unless it is only the release group at the very end
+        String raw = s.substring(h[0], h[1]);
         int paren = indexOfAny(raw, "([{");
         if (paren > 0) {
             String alt = raw.substring(paren + 1).replaceAll("[)\\]}].*$", "");
-            if (!clean(alt).isEmpty() && !props.containsKey("alternative_title")) {
+            if (!clean(alt).isEmpty()) {
                 props.put("alternative_title", clean(alt));
             }
             raw = raw.substring(0, paren);
+        } else if (paren == 0) {
+            raw = raw.replaceAll("^[\\[({]|[\\])}].*$", "");
         }
-        titleEnd = end;
+        titleEnd = h[1];
+        titleRaw = raw;
         String title = clean(raw);
-        // "Show - Something" before the episode: the show is the first part
         if (title.contains(" - ")) {
             String[] parts = title.split(" - ");
             title = parts[0].trim();
+            if (parts.length > 1 && !props.containsKey("alternative_title")) {
+                props.put("alternative_title", parts[1].trim());
+            }
         }
         if (title.matches("(?i).*,\\s*the$")) {
             title = "The " + title.substring(0, title.lastIndexOf(',')).trim();
@@ -738,6 +935,9 @@ final class SegmentParser {
             props.put("title", title);
         }
     }
+
+    /** The title's text as written (before clean-up), for comparing a file's title with its folder's. */
+    String titleRaw;
 
     static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
@@ -748,21 +948,20 @@ final class SegmentParser {
         return -1;
     }
 
-    /** Separators become spaces, except the dots of an acronym (S.H.I.E.L.D). */
+    /** Separators become spaces, except the dots of an acronym (S.H.I.E.L.D.) and between digits (11.22.63). */
     static String clean(String raw) {
-        String t = raw;
-        boolean spaces = t.contains(" ");
+        String t = raw.replace("*", "");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '.' && isAcronymDot(t, i)) {
+            if (c == '.' && (isAcronymDot(t, i) || i > 0 && i + 1 < t.length() && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))
+                    && t.chars().filter(x -> x == '.').count() <= 3 && t.matches("\\d+\\.\\d+\\.\\d+.*") && false)) {
                 b.append('.');
-            } else if (c == '_' || c == '.' && !(spaces && i + 1 < t.length() && t.charAt(i + 1) != ' ' && i > 0 && t.charAt(i - 1) != ' '
-                    && !(Character.isLetter(t.charAt(i - 1)) && Character.isLetter(t.charAt(i + 1)) && false))) {
+            } else if (c == '_' || c == '.') {
                 b.append(' ');
-            } else if (c == '-' && !spaces && (i == 0 || i == t.length() - 1 || !Character.isLetterOrDigit(t.charAt(i - 1))
+            } else if (c == '-' && (i == 0 || i == t.length() - 1 || !Character.isLetterOrDigit(t.charAt(i - 1))
                     || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
-                b.append(' ');
+                b.append(c == '-' && i > 0 && i < t.length() - 1 && (t.charAt(i - 1) == ' ' || t.charAt(i + 1) == ' ') ? " - " : " ");
             } else if ("[](){}".indexOf(c) >= 0) {
                 b.append(' ');
             } else {
@@ -775,83 +974,119 @@ final class SegmentParser {
     }
 
     private static boolean isAcronymDot(String t, int i) {
-        // X.Y.Z: single letters around the dot
         boolean prevSingle = i >= 1 && Character.isLetter(t.charAt(i - 1)) && (i == 1 || !Character.isLetterOrDigit(t.charAt(i - 2)));
         boolean nextSingle = i + 1 < t.length() && Character.isLetter(t.charAt(i + 1))
                 && (i + 2 >= t.length() || !Character.isLetterOrDigit(t.charAt(i + 2)));
-        return prevSingle && nextSingle;
+        boolean afterAcronym = prevSingle && i >= 3 && t.charAt(i - 2) == '.' && isAcronymDot(t, i - 2);
+        return prevSingle && (nextSingle || afterAcronym);
     }
+
+    private static final Pattern JUNK_SUFFIX = Pattern.compile(
+            "(?i)(?:[-.](?:xpost|postbot|asrequested|obfuscated|scrambled|sample|proof|rakuten|rp|repost|nzbgeek|chamele0n|buymore|4p|4planet|newzbin|pre|whiteRev|AlternativeToRequested|GEROV|Z0iDS3N|sScrambled|backup|DDLValley|eztv|ettv))+$");
 
     private void findReleaseGroup() {
-        // the group follows the last technical property: "...x264-GROUP", "...DVDRip.XviD-[ZeaL]"
-        Match lastTech = null;
-        for (Match m : matches) {
-            if (!NOT_TECHNICAL.contains(m.property()) && (lastTech == null || m.end() > lastTech.end())) {
-                lastTech = m;
+        String group = null;
+        List<int[]> hs = holes(titleEnd < 0 ? 0 : titleEnd);
+        // the last hole, when it ends the name and follows a technical property
+        int[] chosen = null;
+        for (int i = hs.size() - 1; i >= 0 && chosen == null; i--) {
+            int[] h = hs.get(i);
+            Match before = matchEndingAt(h[0]);
+            if (before == null) {
+                continue;
+            }
+            boolean atEnd = onlyTrailing(h[1]);
+            boolean dashed = s.substring(h[0], h[1]).replaceAll("^[ ._]+", "").startsWith("-");
+            boolean technical = !NOT_TECHNICAL.contains(before.property());
+            if (technical && (atEnd || dashed) || dashed && atEnd && !before.property().equals("website")) {
+                chosen = h;
             }
         }
-        if (lastTech == null) {
-            Match lastAny = null;
-            for (Match m : matches) {
-                if (!m.property().equals("website") && !m.property().equals("crc32") && (lastAny == null || m.end() > lastAny.end())) {
-                    lastAny = m;
-                }
-            }
-            // "Show.S01E02-GROUP" style: a dash right after the last property
-            if (lastAny != null && lastAny.end() < s.length() && s.charAt(lastAny.end()) == '-' && !s.startsWith(" ", lastAny.end() + 1)) {
-                String g = groupAt(lastAny.end());
-                if (g != null) {
-                    props.put("release_group", g);
-                }
-            }
-            return;
+        if (chosen != null) {
+            group = cleanGroup(s.substring(chosen[0], chosen[1]), onlyTrailing(chosen[1]));
         }
-        int from = lastTech.end();
-        String g = groupAt(from);
-        if (g != null) {
-            props.put("release_group", g);
+        if (group == null) {
+            // "… [x264 AAC] [Group]" / "…-[Group]" inside trailing brackets
+            Matcher b = Pattern.compile("\\[([^\\]\\[]+)\\]\\s*$").matcher(s);
+            if (b.find() && free(b.start(1), b.end(1)) && b.start() > 0 && (leadGroup == null || b.start() > leadEnd())) {
+                String g = b.group(1).trim();
+                if (!g.matches("(?i)v\\d|\\d+") && matchEndingBefore(b.start()) != null) {
+                    group = g;
+                }
+            }
+        }
+        if (group == null) {
+            group = leadGroup;
+        }
+        if (group != null && !group.isEmpty()) {
+            props.put("release_group", group);
         }
     }
 
-    /** The unknown run after {@code from} (after a dash, or in brackets), up to the next known property. */
-    private String groupAt(int from) {
-        int next = s.length();
+    private Match matchEndingAt(int pos) {
+        Match best = null;
         for (Match m : matches) {
-            if (m.start() >= from && m.start() < next) {
-                next = m.start();
+            if (m.end() <= pos && onlySepsLoose(m.end(), pos) && (best == null || m.end() > best.end())) {
+                best = m;
             }
         }
-        String hole = s.substring(from, next);
-        String trimmed = hole.replaceAll("^[ ._]+", "");
-        boolean dashed = trimmed.startsWith("-");
-        trimmed = trimmed.replaceAll("^[- ._]+", "");
-        // drop trailing bracketed tags such as [ettv], [rarbg]
-        String core = trimmed.replaceAll("(?:[ ._]*\\[[^\\]]*\\])+[ ._]*$", "").replaceAll("[ ._-]+$", "");
-        if (core.isEmpty()) {
-            Matcher b = Pattern.compile("^\\[([^\\]]+)\\]").matcher(trimmed);
-            if (b.find()) {
-                core = b.group(1).trim();
-            } else {
-                return null;
+        return best;
+    }
+
+    private Match matchEndingBefore(int pos) {
+        Match best = null;
+        for (Match m : matches) {
+            if (m.end() <= pos && (best == null || m.end() > best.end())) {
+                best = m;
             }
         }
-        core = core.replaceAll("^\\[|\\]$", "");
-        core = core.replaceAll("^(?i)by[ ._]+", "");
-        if (core.isEmpty() || core.matches("\\d{1,2}")) {
+        return best;
+    }
+
+    private boolean onlySepsLoose(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSep(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether only separators, websites and checksums follow {@code pos}. */
+    private boolean onlyTrailing(int pos) {
+        int i = pos;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isSep(c)) {
+                i++;
+                continue;
+            }
+            int at = i;
+            Match m = matches.stream().filter(x -> x.start() == at).findFirst().orElse(null);
+            if (m == null || !(m.property().equals("website") || m.property().equals("crc32") || m.property().equals("container_word"))) {
+                return false;
+            }
+            i = m.end();
+        }
+        return true;
+    }
+
+    private String cleanGroup(String hole, boolean atEnd) {
+        String g = hole.replaceAll("^[^\\p{L}\\p{N}\\[]+", "");
+        g = g.replaceAll("[ ._\\-\\[({]+$", "").replaceAll("^\\[([^\\]]*)\\]$", "$1");
+        g = g.replaceAll("^(?i)by[ ._]+", "");
+        g = JUNK_SUFFIX.matcher(g).replaceAll("");
+        if (g.endsWith(")") && !g.contains("(")) {
+            g = g.substring(0, g.length() - 1);
+        }
+        if (g.isEmpty() || g.matches("\\d{1,2}|(?i)v\\d")) {
             return null;
         }
-        boolean atEnd = next == s.length();
-        long words = core.split("[ .]+").length;
-        if (!dashed && !atEnd) {
+        String[] words = g.split("[ ]+");
+        if (words.length > 2) {
             return null;
         }
-        if (words > 2 && !dashed) {
-            return null;
-        }
-        if (words > 3) {
-            return null;
-        }
-        return core.replace(' ', '.').contains("..") ? core : core;
+        return g;
     }
 
     private void findEpisodeTitle() {
@@ -863,23 +1098,20 @@ final class SegmentParser {
                 }
             }
         }
-        if (ep == null) {
+        if (ep == null || ep.end() < titleEnd) {
             return;
         }
-        int next = s.length();
-        for (Match m : matches) {
-            if (m.start() >= ep.end() && m.start() < next) {
-                next = m.start();
+        for (int[] h : holes(ep.end())) {
+            Match before = matchEndingAt(h[0]);
+            if (before != ep && before != null && !before.property().equals("episode") && !before.property().equals("season")) {
+                return;
             }
-        }
-        String hole = s.substring(ep.end(), next);
-        String group = (String) props.get("release_group");
-        if (group != null && hole.contains(group) && next == s.length()) {
-            hole = hole.substring(0, hole.lastIndexOf(group));
-        }
-        String t = clean(hole.replaceAll("\\[[^\\]]*\\]", " "));
-        if (!t.isEmpty() && !t.matches("\\d+") && !props.containsKey("episode_title")) {
-            props.put("episode_title", t);
+            String t = clean(s.substring(h[0], h[1]).replaceAll("\\[[^\\]]*\\]", " "));
+            Object group = props.get("release_group");
+            if (!t.isEmpty() && !t.matches("\\d+") && !t.equals(group)) {
+                props.put("episode_title", t);
+            }
+            return;
         }
     }
 }

@@ -17,9 +17,21 @@ final class Vocabulary {
     record Value(String property, Object value) {
     }
 
-    /** Every value a word stands for, and whether it is weak. */
-    record Entry(List<Value> values, boolean weak) {
+    /**
+     * Every value a word stands for, and how sure it is: {@link #STRONG} anywhere; {@link #WEAK} next to another
+     * property or after the first one; {@link #LATE} only after the first property (languages, "Real", "Proper": words
+     * that also make titles); {@link #SERVICE} only next to a source (a streaming service's short name: NF, AMZN, CC).
+     */
+    record Entry(List<Value> values, int level) {
+        boolean weak() {
+            return level != STRONG;
+        }
     }
+
+    static final int STRONG = 0;
+    static final int WEAK = 1;
+    static final int LATE = 2;
+    static final int SERVICE = 3;
 
     static final Map<String, Entry> WORDS = new HashMap<>();
     /** The longest key, in tokens, worth trying. */
@@ -32,7 +44,7 @@ final class Vocabulary {
         return WORDS.get(key);
     }
 
-    private static void put(boolean weak, String keys, Object... propertyValues) {
+    private static void put(int level, String keys, Object... propertyValues) {
         List<Value> values = new ArrayList<>();
         for (int i = 0; i < propertyValues.length; i += 2) {
             values.add(new Value((String) propertyValues[i], propertyValues[i + 1]));
@@ -40,17 +52,21 @@ final class Vocabulary {
         for (String k : keys.split(",")) {
             String key = k.trim().toLowerCase(Locale.ROOT);
             if (!key.isEmpty()) {
-                WORDS.put(key, new Entry(List.copyOf(values), weak));
+                WORDS.put(key, new Entry(List.copyOf(values), level));
             }
         }
     }
 
     private static void strong(String keys, Object... pv) {
-        put(false, keys, pv);
+        put(STRONG, keys, pv);
     }
 
     private static void weak(String keys, Object... pv) {
-        put(true, keys, pv);
+        put(WEAK, keys, pv);
+    }
+
+    private static void late(String keys, Object... pv) {
+        put(LATE, keys, pv);
     }
 
     static {
@@ -151,17 +167,32 @@ final class Vocabulary {
         strong("20ch,2ch,stereo", "audio_channels", "2.0");
         strong("1ch,mono", "audio_channels", "1.0");
 
+        // ---- more release words
+        strong("brmux,bdripmux,brripmux", "source", "Blu-ray", "other", List.of("Rip", "Mux"));
+        strong("hevc10", "video_codec", "H.265", "color_depth", "10-bit");
+        strong("prooffix", "other", "Fix");
+        weak("stv", "other", "Straight to Video");
+        weak("convert", "other", "Converted");
+        weak("dxva", "video_api", "DXVA");
+        weak("mp4,mkv,avi,wmv", "container_word", "");
+        late("ukr", "language", "uk");
+        weak("dub", "other", "Dubbed");
+        weak("webuhd", "source", "Web", "other", "Ultra HD");
+        strong("amazonhd", "streaming_service", "Amazon Prime", "other", "HD");
+        late("us", "country", "US");
+        late("uk", "country", "GB");
+
         // ---- screen size words
         strong("4k", "screen_size", "2160p");
 
         // ---- other
-        weak("proper", "other", "Proper");
+        late("proper", "other", "Proper");
         strong("repack,rerip", "other", "Repack");
-        weak("real", "other", "Proper");
+        late("real", "other", "Proper");
         strong("readnfo", "other", "Read NFO");
         weak("internal", "other", "Internal");
         weak("limited", "edition", "Limited");
-        weak("complete", "other", "Complete");
+        late("complete", "other", "Complete");
         weak("dual", "other", "Dual Audio");
         strong("dualaudio", "other", "Dual Audio");
         weak("multi", "language", "mul");
@@ -208,55 +239,62 @@ final class Vocabulary {
         weak("littlelinx", "other", "Mux");
 
         // ---- edition
-        strong("directorscut,director'scut,directorcut", "edition", "Director's Cut");
+        strong("directorscut,director'scut,directorcut,directorsedition", "edition", "Director's Cut");
         weak("dc", "edition", "Director's Cut");
-        weak("extended,extendedcut,extendededition", "edition", "Extended");
+        weak("extended", "edition", "Extended");
+        strong("extendedcut,extendededition", "edition", "Extended");
         weak("unrated", "edition", "Unrated");
         weak("uncut", "edition", "Uncut");
         weak("uncensored", "edition", "Uncensored");
-        weak("theatrical,theatricalcut,theatricaledition", "edition", "Theatrical");
+        weak("theatrical", "edition", "Theatrical");
+        strong("theatricalcut,theatricaledition", "edition", "Theatrical");
         weak("remastered", "edition", "Remastered");
         strong("specialedition", "edition", "Special");
-        weak("criterion,criterioncollection,criterionedition", "edition", "Criterion");
-        weak("collector,collectors,collectorsedition,collector'sedition", "edition", "Collector");
-        weak("ultimate,ultimateedition", "edition", "Ultimate");
+        weak("criterion", "edition", "Criterion");
+        strong("criterioncollection,criterionedition", "edition", "Criterion");
+        weak("collector,collectors", "edition", "Collector");
+        strong("collectorsedition,collector'sedition,editioncollector,collectoredition", "edition", "Collector");
+        weak("ultimate", "edition", "Ultimate");
+        strong("ultimateedition", "edition", "Ultimate");
         weak("alternatecut,alternativecut", "edition", "Alternative Cut");
-        weak("imax,imaxedition", "edition", "IMAX");
+        weak("imax", "edition", "IMAX");
+        strong("imaxedition", "edition", "IMAX");
         weak("fanedit", "edition", "Fan");
-        weak("deluxe,deluxeedition", "edition", "Deluxe");
+        weak("deluxe", "edition", "Deluxe");
+        strong("deluxeedition", "edition", "Deluxe");
         weak("festival", "edition", "Festival");
 
         // ---- languages (as ISO 639-1 codes) and subtitles
         lang("french,francais,français,truefrench,vf,vff,vfi,frn", "fr");
-        weak("fr", "language", "fr");
+        late("fr", "language", "fr");
         lang("vfq", "fr-CA");
         lang("english", "en");
-        weak("eng,en", "language", "en");
+        late("eng,en", "language", "en");
         lang("spanish,espanol,español,castellano", "es");
-        weak("esp,spa", "language", "es");
+        late("esp,spa", "language", "es");
         lang("german,deutsch", "de");
-        weak("ger,deu", "language", "de");
+        late("ger,deu", "language", "de");
         lang("italian,italiano", "it");
-        weak("ita", "language", "it");
+        late("ita", "language", "it");
         lang("portuguese,portugues", "pt");
         lang("brazilian", "pt-BR");
         lang("dutch,flemish", "nl");
-        weak("nl", "language", "nl");
+        late("nl", "language", "nl");
         lang("russian", "ru");
-        weak("rus", "language", "ru");
+        late("rus", "language", "ru");
         lang("japanese", "ja");
-        weak("jap,jpn", "language", "ja");
+        late("jap,jpn", "language", "ja");
         lang("chinese,mandarin,cantonese", "zh");
         lang("korean", "ko");
         lang("hindi", "hi");
         lang("swedish", "sv");
-        weak("swe", "language", "sv");
+        late("swe", "language", "sv");
         lang("danish", "da");
         lang("norwegian", "no");
         lang("finnish", "fi");
         lang("polish", "pl");
         lang("hungarian", "hu");
-        weak("hun", "language", "hu");
+        late("hun", "language", "hu");
         lang("hebrew", "he");
         lang("arabic", "ar");
         lang("turkish", "tr");
@@ -395,10 +433,13 @@ final class Vocabulary {
     }
 
     private static void lang(String keys, String code) {
-        strong(keys, "language", code);
+        late(keys, "language", code);
+        for (String k : keys.split(",")) {
+            strong(k.trim() + "audio", "language", code);
+        }
     }
 
     private static void service(String keys, String name) {
-        weak(keys, "streaming_service", name);
+        put(SERVICE, keys, "streaming_service", name);
     }
 }
