@@ -13,6 +13,7 @@ import io.mediahub.flow.FlowRunner;
 import io.mediahub.flow.FlowScheduleRoutes;
 import io.mediahub.flow.MediahubModule;
 import io.mediahub.flow.RunNotifier;
+import io.mediahub.intake.IntakeModule;
 import io.mediahub.store.Store;
 import io.mediahub.tmdb.TmdbModule;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Every module, in the order {@code flows} lists their flows. Add a domain here. */
     public static List<MediahubModule> modules() {
-        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule());
+        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new IntakeModule());
     }
 
     /** Every flow, in the order {@code flows} lists them. */
