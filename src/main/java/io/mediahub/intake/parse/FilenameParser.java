@@ -57,40 +57,71 @@ public final class FilenameParser {
             }
         }
         SegmentParser name = new SegmentParser(file, true).run();
-        Map<String, Object> fromName = name.props;
-
-        // a hashed or numbered file name inside a release folder: the folder is the name
-        boolean meaningless = !fromName.containsKey("title") || file.matches("[A-Za-z0-9]{16,}|\\d+[_-]\\d+|[A-Za-z0-9-]{20,}");
-        List<Map<String, Object>> folders = new ArrayList<>();
-        for (int i = parts.size() - 2; i >= 0 && i >= parts.size() - 4; i--) {
-            folders.add(new SegmentParser(parts.get(i), false).run().props);
+        List<SegmentParser> folders = new ArrayList<>();
+        for (int i = parts.size() - 2; i >= 0 && folders.size() < 4; i--) {
+            folders.add(new SegmentParser(parts.get(i), false).run());
         }
-        if (meaningless && !folders.isEmpty() && file.matches("[A-Za-z0-9]{16,}|\\d+[_-]\\d+|[A-Za-z0-9.-]{20,}") && folders.get(0).containsKey("title")
-                && folders.get(0).size() > 2) {
-            props.putAll(folders.get(0));
-        } else {
-            props.putAll(fromName);
+        props.putAll(name.props);
+        SegmentParser parent = folders.isEmpty() ? null : folders.get(0);
+
+        // a hashed or abbreviated file name inside a release folder: the folder names the release
+        if (parent != null && parent.props.containsKey("title") && isTechnical(parent.props) && looksAbbreviated(file, name)) {
+            Map<String, Object> merged = new LinkedHashMap<>(parent.props);
+            for (Map.Entry<String, Object> e : name.props.entrySet()) {
+                if (!e.getKey().equals("title") && !e.getKey().equals("release_group") && !e.getKey().equals("episode_title")) {
+                    merged.putIfAbsent(e.getKey(), e.getValue());
+                }
+            }
+            props.clear();
+            props.putAll(merged);
         }
         // the folders fill what the name lacks
-        for (Map<String, Object> f : folders) {
+        for (SegmentParser f : folders) {
             for (String key : List.of("season", "year", "screen_size", "source", "video_codec")) {
-                if (!props.containsKey(key) && f.containsKey(key) && !(key.equals("year") && props.containsKey("date"))) {
-                    if (key.equals("season") && f.get(key) instanceof List<?>) {
+                if (!props.containsKey(key) && f.props.containsKey(key) && !(key.equals("year") && props.containsKey("date"))) {
+                    if (key.equals("season") && f.props.get(key) instanceof List<?>) {
                         continue;
                     }
-                    props.put(key, f.get(key));
+                    if (key.equals("year") && !name.props.containsKey("title") && false) {
+                        continue;
+                    }
+                    props.put(key, f.props.get(key));
                 }
             }
         }
-        if (!props.containsKey("title")) {
-            for (int i = 0; i < folders.size(); i++) {
-                Map<String, Object> f = folders.get(i);
-                Object t = f.get("title");
-                if (t != null && !GENERIC_FOLDERS.contains(t.toString().toLowerCase(Locale.ROOT))) {
+        SegmentParser show = null;
+        for (SegmentParser f : folders) {
+            Object t = f.props.get("title");
+            if (t != null && !GENERIC_FOLDERS.contains(t.toString().toLowerCase(Locale.ROOT)) && !t.toString().matches("\\d+")) {
+                show = f;
+                break;
+            }
+        }
+        boolean seasonFolder = parent != null && parent.props.containsKey("season") && !parent.props.containsKey("title");
+        boolean fileHasEpisode = name.props.containsKey("episode") || name.props.containsKey("season") || name.props.containsKey("date");
+        if (show != null && (name.titleAfterEpisode || !props.containsKey("title") || seasonFolder && !fileHasEpisode)) {
+            // "Show/Season 1/E01 - Pilot.mkv", "Show/Season 1/Pilot.mkv": the show's folder names the show
+            if (props.containsKey("title") && !props.containsKey("episode_title")) {
+                props.put("episode_title", props.get("title"));
+            }
+            props.put("title", show.props.get("title"));
+            if (!props.containsKey("year") && show.props.containsKey("year")) {
+                props.put("year", show.props.get("year"));
+            }
+        } else if (props.containsKey("title")) {
+            // the same title in a folder, better written ("Scrubs/scrubs.s06e09.avi", "El Dia de la Bestia (1995)/El.dia.de.la.bestia…")
+            for (SegmentParser f : folders) {
+                Object t = f.props.get("title");
+                if (t != null && normal(t.toString()).equals(normal(props.get("title").toString())) && !t.toString().equals(t.toString().toLowerCase(Locale.ROOT))) {
                     props.put("title", t);
-                    if (!props.containsKey("year") && f.containsKey("year")) {
-                        props.put("year", f.get("year"));
-                    }
+                    break;
+                }
+            }
+        }
+        if (props.get("release_group") instanceof String g) {
+            for (SegmentParser f : folders) {
+                if (f.props.get("release_group") instanceof String fg && fg.equalsIgnoreCase(g) && !fg.equals(fg.toLowerCase(Locale.ROOT))) {
+                    props.put("release_group", fg);
                     break;
                 }
             }
@@ -102,6 +133,28 @@ public final class FilenameParser {
             props.put("container", container);
         }
         return new ParsedName(order(props));
+    }
+
+    private static boolean isTechnical(Map<String, Object> p) {
+        return p.containsKey("source") || p.containsKey("video_codec") || p.containsKey("screen_size") || p.containsKey("release_group");
+    }
+
+    /** "dmd-aw", "i-smwhr", "personnea_mp": a short scene abbreviation rather than a title. */
+    private static boolean looksAbbreviated(String file, SegmentParser name) {
+        if (file.matches("[A-Za-z0-9]{16,}|\\d+[_-]\\d+|[A-Za-z0-9-]{24,}")) {
+            return true;
+        }
+        String raw = name.titleRaw;
+        if (raw == null) {
+            return true;
+        }
+        raw = raw.strip();
+        return raw.length() <= 24 && !raw.contains(" ") && !raw.contains(".") && raw.matches(".*[-_].*") && raw.equals(raw.toLowerCase(Locale.ROOT));
+    }
+
+    static String normal(String t) {
+        String n = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     private static final List<String> ORDER = List.of("title", "alternative_title", "year", "season", "episode", "episode_title", "date",

@@ -52,19 +52,23 @@ final class SegmentParser {
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
     static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
             + "(?:(?:-|[ ._-]*(?:to|&|and)[ ._-]*)E?(\\d{1,4}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
+    static final Pattern E_CHAIN = Pattern.compile(B + "E(\\d{1,4})((?:[-+&]?E\\d{1,4})+)" + E, CI);
+    static final Pattern S_CHAIN = Pattern.compile(B + "S(\\d{1,3})((?:[-+&]?S\\d{1,3})+)" + E, CI);
+    static final Pattern FILM = Pattern.compile("(?<=[ ._-])-?f(\\d{1,2})(?=[ ._-])", CI);
+    static final Pattern BONUS = Pattern.compile("(?<=[ ._-])x(\\d{1,2})(?=[ ._-]|$)", CI);
     static final Pattern CAP = Pattern.compile(B + "Cap[ ._]?(\\d{3,4})(?:_(\\d{3,4}))?" + E, CI);
     static final Pattern OF = Pattern.compile(B + "(\\d{1,3})[ ._]?of[ ._]?(\\d{1,3})" + E, CI);
     static final Pattern DATE_YMD = Pattern.compile(B + "((?:19|20)\\d{2})[-._ ]?(0[1-9]|1[0-2])[-._ ]?(0[1-9]|[12]\\d|3[01])" + E);
     static final Pattern DATE_DMY = Pattern.compile(B + "(0?[1-9]|[12]\\d|3[01])[-._ ](0?[1-9]|1[0-2])[-._ ]((?:19|20)\\d{2})" + E);
     static final Pattern DATE_MDY = Pattern.compile(B + "(0?[1-9]|1[0-2])[-._ ](0?[1-9]|[12]\\d|3[01])[-._ ]((?:19|20)\\d{2})" + E);
     static final Pattern DATE_YMD_COMPACT = Pattern.compile(B + "((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
-    static final Pattern RESOLUTION = Pattern.compile(B + "(\\d{3,4})[x*×](\\d{3,4})" + E, CI);
-    static final Pattern SCREEN = Pattern.compile(B + "(\\d{3,4})([pi])(?:(\\d{2,3}(?:\\.\\d{3})?)(?:fps)?)?(?:hd)?" + E, CI);
+    static final Pattern RESOLUTION = Pattern.compile(B + "(\\d{3,4}) ?[x*×] ?(\\d{3,4})([pi])?" + E, CI);
+    static final Pattern SCREEN = Pattern.compile(B + "(\\d{3,4})(?:([pi])(?:x|(\\d{2,3}(?:\\.\\d{3})?)(?:fps)?)?|(hd))" + E, CI);
     static final Pattern SCREEN_BARE = Pattern.compile(B + "(720|1080|2160)" + E);
     static final Pattern YEAR = Pattern.compile(B + "((?:19|20)\\d{2})" + E);
     static final Pattern CHANNELS = Pattern.compile(B + "([1-9])[ .]([01])(?:ch)?" + E, CI);
     static final Pattern CD = Pattern.compile(B + "(CD|DVD|Disc|Disk|D)[ ._-]?(\\d{1,2})(?:[ ._]?of[ ._]?(\\d{1,2}))?" + E, CI);
-    static final Pattern PART = Pattern.compile(B + "(?:Part|Pt)[ ._-]?(\\d{1,2}|[IVX]{1,4}|one|two|three|four|five)" + E, CI);
+    static final Pattern PART = Pattern.compile(B + "(?:Part|Pt)[ ._-]?(\\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|un|deux|trois|quatre|cinq)" + E, CI);
     static final Pattern VERSION = Pattern.compile(B + "[vV](\\d)" + E);
     static final Pattern SIZE = Pattern.compile(B + "(\\d+(?:\\.\\d+)?)[ ]?(MB|GB|TB)" + E, CI);
     static final Pattern PROPER_REPEAT = Pattern.compile(B + "(PROPER|REPACK|REAL)" + E, CI);
@@ -173,6 +177,32 @@ final class SegmentParser {
             }
             add(m.start(), end, "season", season);
             add(m.start(), end, "episode", one(eps));
+        }
+        for (Pattern chain : List.of(E_CHAIN, S_CHAIN)) {
+            m = chain.matcher(s);
+            while (m.find()) {
+                if (!free(m.start(), m.end())) {
+                    continue;
+                }
+                List<Integer> list = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+                Matcher more = Pattern.compile("([-+&]?)[ES](\\d{1,4})", CI).matcher(m.group(2));
+                while (more.find()) {
+                    range(list, Integer.parseInt(more.group(2)), more.group(1).equals("-"));
+                }
+                add(m.start(), m.end(), chain == E_CHAIN ? "episode" : "season", one(list));
+            }
+        }
+        m = FILM.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end()) && s.startsWith("-", m.start() - 1)) {
+                add(m.start(), m.end(), "film", Integer.parseInt(m.group(1)));
+            }
+        }
+        m = BONUS.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end()) && s.startsWith("-", m.start() - 1)) {
+                add(m.start(), m.end(), "bonus", Integer.parseInt(m.group(1)));
+            }
         }
         m = SXXDXX.matcher(s);
         while (m.find()) {
@@ -357,10 +387,11 @@ final class SegmentParser {
             }
             int w = Integer.parseInt(m.group(1));
             int h = Integer.parseInt(m.group(2));
-            if (w < h) {
-                continue;
-            }
-            add(m.start(), m.end(), "screen_size", standardHeight(h, w));
+            double ratio = Math.round(1000.0 * w / h) / 1000.0;
+            boolean standard = java.util.Arrays.binarySearch(STANDARD_HEIGHTS, h) >= 0;
+            String scan = m.group(3) == null ? "p" : m.group(3).toLowerCase(Locale.ROOT);
+            add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.9 ? h + scan : w + "x" + h);
+            props.put("aspect_ratio", ratio);
         }
         m = SCREEN.matcher(s);
         while (m.find()) {
@@ -371,12 +402,14 @@ final class SegmentParser {
             if (h < 240 || h > 4320) {
                 continue;
             }
-            add(m.start(), m.end(), "screen_size", h + m.group(2).toLowerCase(Locale.ROOT));
+            add(m.start(), m.end(), "screen_size", h + (m.group(2) == null ? "p" : m.group(2).toLowerCase(Locale.ROOT)));
             if (m.group(3) != null) {
                 props.put("frame_rate", m.group(3) + "fps");
             }
         }
     }
+
+    static final int[] STANDARD_HEIGHTS = {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320};
 
     static String standardHeight(int h, int w) {
         for (int std : new int[] {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320}) {
@@ -496,6 +529,15 @@ final class SegmentParser {
                 if (key.length() == 0) {
                     continue;
                 }
+                if (len > 1) {
+                    int singles = 0;
+                    for (int k = i; k < i + len; k++) {
+                        singles += toks.get(k).text().length() == 1 && Character.isLetter(toks.get(k).text().charAt(0)) ? 1 : 0;
+                    }
+                    if (singles >= 2) {
+                        continue;
+                    }
+                }
                 String k = key.toString();
                 Vocabulary.Entry e = Vocabulary.lookup(k);
                 if (e == null && k.endsWith("+") ) {
@@ -546,6 +588,10 @@ final class SegmentParser {
                     continue;
                 }
                 if (inGroupPosition(m)) {
+                    continue;
+                }
+                if (m.property().equals("country") && !s.substring(m.start(), m.end()).equals(s.substring(m.start(), m.end()).toUpperCase(Locale.ROOT))) {
+                    it.remove();
                     continue;
                 }
                 boolean ok = switch (m.level()) {
@@ -726,16 +772,23 @@ final class SegmentParser {
         if (!isFile) {
             return;
         }
+        boolean hasDate = false;
         for (Match m : matches) {
-            if (m.property().equals("episode") || m.property().equals("date")) {
+            if (m.property().equals("episode") || m.property().equals("bonus") || m.property().equals("film")) {
                 return;
             }
+            hasDate |= m.property().equals("date");
         }
         int lead = leadEnd();
         boolean anime = lead > 0;
+        int textStart = lead;
+        for (int[] h : holes(lead)) {
+            textStart = h[0];
+            break;
+        }
         int stop = s.length();
         for (Match m : matches) {
-            if (m.start() >= lead && !m.property().equals("year") && !m.property().equals("website") && m.start() < stop) {
+            if (m.start() >= textStart && !m.property().equals("year") && !m.property().equals("website") && m.start() < stop) {
                 stop = m.start();
             }
         }
@@ -763,7 +816,7 @@ final class SegmentParser {
         if (chosen == null) {
             MatchResult first = all.get(0);
             boolean atStart = onlySepsOrBracketGroup(0, first.start());
-            if (atStart && s.substring(first.end()).matches("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*")) {
+            if (atStart && (anime || s.substring(first.end()).matches("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*"))) {
                 chosen = first;
             }
         }
@@ -785,7 +838,7 @@ final class SegmentParser {
                 break;
             }
         }
-        if (chosen == null) {
+        if (chosen == null || hasDate && chosen.group(1).length() < 3) {
             return;
         }
         String digits = chosen.group(1);
@@ -861,6 +914,23 @@ final class SegmentParser {
             props.put("proper_count", (int) proper);
         }
         findTitle();
+        for (Match m : matches) {
+            if (m.property().equals("film") || m.property().equals("bonus")) {
+                List<int[]> after = holes(m.end());
+                String next = after.isEmpty() ? null : clean(s.substring(after.get(0)[0], after.get(0)[1]));
+                if (m.property().equals("film")) {
+                    if (props.containsKey("title")) {
+                        props.put("film_title", props.get("title"));
+                    }
+                    if (next != null && !next.isEmpty()) {
+                        props.put("title", next);
+                        titleEnd = after.get(0)[1];
+                    }
+                } else if (next != null && !next.isEmpty()) {
+                    props.put("bonus_title", next);
+                }
+            }
+        }
         findReleaseGroup();
         findEpisodeTitle();
     }
@@ -869,7 +939,9 @@ final class SegmentParser {
     List<int[]> holes(int from) {
         List<int[]> out = new ArrayList<>();
         int pos = from;
-        for (Match m : matches) {
+        List<Match> sorted = new ArrayList<>(matches);
+        sorted.sort(Comparator.comparingInt(Match::start));
+        for (Match m : sorted) {
             if (m.end() <= pos) {
                 continue;
             }
@@ -920,6 +992,11 @@ final class SegmentParser {
         }
         titleEnd = h[1];
         titleRaw = raw;
+        for (Match m : matches) {
+            if ((m.property().equals("episode") || m.property().equals("season")) && m.end() <= h[0]) {
+                titleAfterEpisode = true;
+            }
+        }
         String title = clean(raw);
         if (title.contains(" - ")) {
             String[] parts = title.split(" - ");
@@ -938,6 +1015,8 @@ final class SegmentParser {
 
     /** The title's text as written (before clean-up), for comparing a file's title with its folder's. */
     String titleRaw;
+    /** "E01 - Pilot.mkv": the name starts with its episode, so its text is the episode's title, not the show's. */
+    boolean titleAfterEpisode;
 
     static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
@@ -950,7 +1029,7 @@ final class SegmentParser {
 
     /** Separators become spaces, except the dots of an acronym (S.H.I.E.L.D.) and between digits (11.22.63). */
     static String clean(String raw) {
-        String t = raw.replace("*", "");
+        String t = raw.replace("*.", " ").replace("*", " ");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -961,7 +1040,7 @@ final class SegmentParser {
                 b.append(' ');
             } else if (c == '-' && (i == 0 || i == t.length() - 1 || !Character.isLetterOrDigit(t.charAt(i - 1))
                     || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
-                b.append(c == '-' && i > 0 && i < t.length() - 1 && (t.charAt(i - 1) == ' ' || t.charAt(i + 1) == ' ') ? " - " : " ");
+                b.append(i > 0 && i < t.length() - 1 && (" ._".indexOf(t.charAt(i - 1)) >= 0 && " ._".indexOf(t.charAt(i + 1)) >= 0) ? " - " : " ");
             } else if ("[](){}".indexOf(c) >= 0) {
                 b.append(' ');
             } else {
@@ -977,7 +1056,8 @@ final class SegmentParser {
         boolean prevSingle = i >= 1 && Character.isLetter(t.charAt(i - 1)) && (i == 1 || !Character.isLetterOrDigit(t.charAt(i - 2)));
         boolean nextSingle = i + 1 < t.length() && Character.isLetter(t.charAt(i + 1))
                 && (i + 2 >= t.length() || !Character.isLetterOrDigit(t.charAt(i + 2)));
-        boolean afterAcronym = prevSingle && i >= 3 && t.charAt(i - 2) == '.' && isAcronymDot(t, i - 2);
+        boolean afterAcronym = prevSingle && i >= 3 && t.charAt(i - 2) == '.' && isAcronymDot(t, i - 2)
+                && t.substring(i + 1).chars().allMatch(c -> c == '.' || c == ' ' || c == '_' || c == '-');
         return prevSingle && (nextSingle || afterAcronym);
     }
 

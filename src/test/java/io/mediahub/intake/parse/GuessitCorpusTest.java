@@ -38,8 +38,8 @@ class GuessitCorpusTest {
             "video_codec", "release_group");
 
     /** The level reached when this test was last tuned: the floor that must not regress (see docs/parser.md). */
-    static final double FLOOR_FULLY_RIGHT = 0.80;
-    static final Map<String, Double> FLOOR_PER_PROPERTY = Map.of("year", 0.93, "season", 0.93, "episode", 0.92, "screen_size", 0.94);
+    static final double FLOOR_FULLY_RIGHT = 0.87;
+    static final Map<String, Double> FLOOR_PER_PROPERTY = Map.of("year", 0.97, "season", 0.96, "episode", 0.96, "screen_size", 0.99);
     /** The targets, printed next to the figures. */
     static final double TARGET_FULLY_RIGHT = 0.95;
     static final double TARGET_PER_PROPERTY = 0.99;
@@ -154,8 +154,8 @@ class GuessitCorpusTest {
                     pp[0]++;
                     pp[1] += ok ? 1 : 0;
                 }
-                if (SCORED.contains(prop)) {
-                    anyScored = true;
+                if (SCORED.contains(prop) || c.negative()) {
+                    anyScored |= SCORED.contains(prop);
                     if (!ok) {
                         allRight = false;
                         why.append(' ').append(prop).append(": want ").append(norm(e.getValue())).append(" got ").append(norm(actual.get(prop)));
