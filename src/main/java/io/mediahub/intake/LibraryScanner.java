@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * for every video or audio file no row names (from its {@code .mediahub.json} sidecar when it has one, else from its
  * name), flags rows whose file is gone as {@code missing} — kept, not deleted as the original did, so history and ids
  * survive a remount — and restores them when the file is back. A library root that does not exist fails the run
- * without touching a row (an unmounted drive is not an empty library).
+ * without touching a row when rows name files in it (an unmounted drive is not an empty library); before anything was
+ * filed, it is simply nothing to do.
  */
 public class LibraryScanner {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryScanner.class);
@@ -51,6 +52,10 @@ public class LibraryScanner {
         IntakeSettings s = IntakeSettings.from(settings);
         Path root = s.library();
         FlowResult result = new FlowResult();
+        if (!Files.isDirectory(root) && repo.inLibrary().isEmpty()) {
+            LOG.info("intake-scan-library: the library root {} does not exist yet and no file was filed; nothing to do", root);
+            return result;
+        }
         if (!Files.isDirectory(root)) {
             throw new FlowFailedException("the library root " + root + " does not exist (not mounted?) — check MEDIAHUB_LIBRARY_DIR; "
                     + "no row was changed", result);
