@@ -52,6 +52,7 @@ final class SegmentParser {
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
     static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
             + "(?:(?:-|[ ._-]*(?:to|&|and)[ ._-]*)E?(\\d{1,4}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
+    static final Pattern LIST_TAIL = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*(?:S|E)?(\\d{1,2})(?![0-9\\p{L}])", CI);
     static final Pattern E_CHAIN = Pattern.compile(B + "E(\\d{1,4})((?:[-+&]?E\\d{1,4})+)" + E, CI);
     static final Pattern S_CHAIN = Pattern.compile(B + "S(\\d{1,3})((?:[-+&]?S\\d{1,3})+)" + E, CI);
     static final Pattern FILM = Pattern.compile("(?<=[ ._-])-?f(\\d{1,2})(?=[ ._-])", CI);
@@ -189,7 +190,8 @@ final class SegmentParser {
                 while (more.find()) {
                     range(list, Integer.parseInt(more.group(2)), more.group(1).equals("-"));
                 }
-                add(m.start(), m.end(), chain == E_CHAIN ? "episode" : "season", one(list));
+                int end = listTail(m.end(), list);
+                add(m.start(), end, chain == E_CHAIN ? "episode" : "season", one(list));
             }
         }
         m = FILM.matcher(s);
@@ -225,7 +227,8 @@ final class SegmentParser {
                 String between = s.substring(m.end(1), m.start(2));
                 range(seasons, Integer.parseInt(m.group(2)), between.contains("-") || between.toLowerCase(Locale.ROOT).contains("to"));
             }
-            add(m.start(), m.end(), "season", one(seasons));
+            int end = m.group(3) == null ? listTail(m.end(), seasons) : m.end();
+            add(m.start(), end, "season", one(seasons));
             if (m.group(3) != null) {
                 props.put("season_count", Integer.parseInt(m.group(3)));
             }
@@ -239,7 +242,8 @@ final class SegmentParser {
             if (m.group(2) != null) {
                 range(seasons, Integer.parseInt(m.group(2)), true);
             }
-            add(m.start(), m.end(), "season", one(seasons));
+            int end = listTail(m.end(), seasons);
+            add(m.start(), end, "season", one(seasons));
         }
         m = CAP.matcher(s);
         while (m.find()) {
@@ -273,7 +277,8 @@ final class SegmentParser {
             if (m.group(4) != null) {
                 props.put("episode_count", Integer.parseInt(m.group(4)));
             }
-            add(m.start(), m.end(), "episode", one(eps));
+            int end = m.group(4) == null && !word.equalsIgnoreCase("cap") ? listTail(m.end(), eps) : m.end();
+            add(m.start(), end, "episode", one(eps));
         }
         m = OF.matcher(s);
         while (m.find()) {
@@ -283,6 +288,25 @@ final class SegmentParser {
             add(m.start(), m.end(), "episode", Integer.parseInt(m.group(1)));
             props.put("episode_count", Integer.parseInt(m.group(2)));
         }
+    }
+
+    /** "Season 1.3&5", "S01-02-03", "E01 02 04", "Season 1~3": more numbers of the same kind. */
+    private int listTail(int end, List<Integer> list) {
+        Matcher t = LIST_TAIL.matcher(s);
+        while (end < s.length() && t.find(end) && t.start() == end) {
+            String op = t.group(2) == null ? "" : t.group(2).toLowerCase(Locale.ROOT);
+            if (op.isEmpty() && t.group(1).isEmpty()) {
+                break;
+            }
+            int n = Integer.parseInt(t.group(3));
+            int last = list.get(list.size() - 1);
+            if (n <= last && !op.isEmpty() || n > last + 30) {
+                break;
+            }
+            range(list, n, op.equals("-") || op.equals("~") || op.equals("to") || op.equals("a"));
+            end = t.end();
+        }
+        return end;
     }
 
     /** Reads further episodes after S01E02: E03, -04 (a range), & S01E05, … */
@@ -301,7 +325,7 @@ final class SegmentParser {
                     seasons.add(season);
                 }
             }
-            boolean isRange = sep.trim().startsWith("-") && !sep.toUpperCase(Locale.ROOT).contains("S");
+            boolean isRange = sep.trim().startsWith("-");
             range(eps, n, isRange);
             end = t.end();
         }
@@ -539,6 +563,9 @@ final class SegmentParser {
                     }
                 }
                 String k = key.toString();
+                if (len > 1 && Vocabulary.COMPACT_ONLY.contains(k)) {
+                    continue;
+                }
                 Vocabulary.Entry e = Vocabulary.lookup(k);
                 if (e == null && k.endsWith("+") ) {
                     e = Vocabulary.lookup(k.substring(0, k.length() - 1));
@@ -594,7 +621,8 @@ final class SegmentParser {
                     it.remove();
                     continue;
                 }
-                boolean ok = switch (m.level()) {
+                boolean alone = onlySepsLoose(0, m.start()) && onlySepsLoose(m.end(), s.length());
+                boolean ok = alone || switch (m.level()) {
                     case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
                     case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first;
                     default -> sameWord || sourceNear(m.start(), m.end());
@@ -824,7 +852,7 @@ final class SegmentParser {
             for (int i = all.size() - 1; i >= 0; i--) {
                 MatchResult r = all.get(i);
                 String digits = r.group(1);
-                if (onlySepsOrBracketGroup(0, r.start())) {
+                if (onlySepsOrBracketGroup(0, r.start()) && !(digits.length() >= 3 && onlySepsLoose(r.end(), s.length()))) {
                     continue; // "2 Broke Girls", "24"
                 }
                 if (digits.length() == 1 && r.group(3) == null) {
@@ -906,6 +934,9 @@ final class SegmentParser {
                 props.put(m.property(), all.size() == 1 ? all.get(0) : all);
             }
         }
+        if ("Blu-ray".equals(props.get("source")) && ("2160p".equals(props.get("screen_size")) || valuesOf("other").contains("Ultra HD"))) {
+            props.put("source", "Ultra HD Blu-ray");
+        }
         if (props.get("season") instanceof Integer season && season >= 1900 && season < 2100 && !props.containsKey("year")) {
             props.put("year", season);
         }
@@ -933,6 +964,11 @@ final class SegmentParser {
         }
         findReleaseGroup();
         findEpisodeTitle();
+    }
+
+    private List<Object> valuesOf(String property) {
+        Object v = props.get(property);
+        return v == null ? List.of() : v instanceof List<?> l ? new ArrayList<>(l) : List.of(v);
     }
 
     /** The unknown runs of text between matches, in order: {start, end}. */

@@ -34,6 +34,8 @@ final class Vocabulary {
     static final int SERVICE = 3;
 
     static final Map<String, Entry> WORDS = new HashMap<>();
+    /** Words only read when written as one ("Work Print", "div X" are not Workprint, DivX). */
+    static final java.util.Set<String> COMPACT_ONLY = java.util.Set.of("workprint", "telecine", "divx", "xvid");
     /** The longest key, in tokens, worth trying. */
     static final int MAX_TOKENS = 4;
 
@@ -117,7 +119,7 @@ final class Vocabulary {
         strong("dsrip,dsrrip,satrip,dthrip", "source", "Satellite", "other", "Rip");
         strong("uhdtv", "source", "Ultra HDTV");
         strong("uhdrip,uhdtvrip", "source", "Ultra HDTV", "other", "Rip");
-        strong("uhdbluray,ultrahdbluray,blurayuhd,blurayultrahd,ultrabluray", "source", "Ultra HD Blu-ray");
+        strong("uhdbluray,ultrahdbluray,blurayuhd,blurayultrahd,ultrabluray,blurayultra", "source", "Ultra HD Blu-ray");
         strong("uhdbdrip", "source", "Ultra HD Blu-ray", "other", "Rip");
         weak("dm", "source", "Digital Master");
         strong("dmrip", "source", "Digital Master", "other", "Rip");
@@ -130,12 +132,14 @@ final class Vocabulary {
         strong("x265,h265,hevc", "video_codec", "H.265");
         strong("xvid", "video_codec", "Xvid");
         strong("divx,dvdivx", "video_codec", "DivX");
-        strong("mpeg2,mpeg-2", "video_codec", "MPEG-2");
+        strong("mpeg2,mpeg-2,mpg2,h262,x262", "video_codec", "MPEG-2");
+        strong("h263,x263", "video_codec", "H.263");
+        strong("vp80", "video_codec", "VP8");
         strong("vc1", "video_codec", "VC-1");
         strong("vp7", "video_codec", "VP7");
         strong("vp8", "video_codec", "VP8");
         strong("vp9", "video_codec", "VP9");
-        strong("rv10,rv20,rv30,rv40,realvideo", "video_codec", "RealVideo");
+        strong("rv10,rv13,rv20,rv30,rv40,rv60,realvideo", "video_codec", "RealVideo");
         strong("hi10p,hi10", "video_profile", "High 10");
         strong("10bit,10bits", "color_depth", "10-bit");
         strong("8bit,8bits", "color_depth", "8-bit");
