@@ -154,7 +154,7 @@ public final class FilenameParser {
 
     static String normal(String t) {
         String n = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
     }
 
     private static final List<String> ORDER = List.of("title", "alternative_title", "year", "season", "episode", "episode_title", "date",

@@ -38,7 +38,7 @@ final class SegmentParser {
     private static final String E = "(?![\\p{L}\\p{N}])";
 
     static final Pattern WEBSITE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.])(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|co\\.uk)" + E, CI);
+            "(?<![\\p{L}\\p{N}])(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|uk)" + E, CI);
     static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
     static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,4})(?:v(\\d))?(?!\\d)", CI);
     static final Pattern EP_TAIL = Pattern.compile(
@@ -52,7 +52,8 @@ final class SegmentParser {
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
     static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
             + "(?:(?:-|[ ._-]*(?:to|&|and)[ ._-]*)E?(\\d{1,4}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
-    static final Pattern LIST_TAIL = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*(?:S|E)?(\\d{1,2})(?![0-9\\p{L}])", CI);
+    static final Pattern LIST_TAIL_S = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*S?(\\d{1,2})(?![0-9\\p{L}])", CI);
+    static final Pattern LIST_TAIL_E = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*E?(\\d{1,2})(?![0-9\\p{L}])", CI);
     static final Pattern E_CHAIN = Pattern.compile(B + "E(\\d{1,4})((?:[-+&]?E\\d{1,4})+)" + E, CI);
     static final Pattern S_CHAIN = Pattern.compile(B + "S(\\d{1,3})((?:[-+&]?S\\d{1,3})+)" + E, CI);
     static final Pattern FILM = Pattern.compile("(?<=[ ._-])-?f(\\d{1,2})(?=[ ._-])", CI);
@@ -72,6 +73,8 @@ final class SegmentParser {
     static final Pattern PART = Pattern.compile(B + "(?:Part|Pt)[ ._-]?(\\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|un|deux|trois|quatre|cinq)" + E, CI);
     static final Pattern VERSION = Pattern.compile(B + "[vV](\\d)" + E);
     static final Pattern SIZE = Pattern.compile(B + "(\\d+(?:\\.\\d+)?)[ ]?(MB|GB|TB)" + E, CI);
+    static final Pattern BIT_RATE = Pattern.compile(B + "(\\d{2,4}) ?kbps" + E, CI);
+    static final Pattern FPS = Pattern.compile(B + "(\\d{2,3}(?:\\.\\d{1,3})?) ?fps" + E, CI);
     static final Pattern PROPER_REPEAT = Pattern.compile(B + "(PROPER|REPACK|REAL)" + E, CI);
 
     SegmentParser(String s, boolean isFile) {
@@ -95,6 +98,7 @@ final class SegmentParser {
     SegmentParser run() {
         findWebsites();
         findCrc();
+        findSizes();
         findEpisodes();
         findDates();
         findScreenSizes();
@@ -114,7 +118,8 @@ final class SegmentParser {
         Matcher m = WEBSITE.matcher(s);
         while (m.find()) {
             String w = m.group();
-            boolean bracketed = m.start() > 0 && "[({ ".indexOf(s.charAt(m.start() - 1)) >= 0;
+            boolean bracketed = m.start() > 0 && "[({ ".indexOf(s.charAt(m.start() - 1)) >= 0 || m.end() == s.length()
+                    || m.end() < s.length() && "])}".indexOf(s.charAt(m.end())) >= 0;
             if (w.toLowerCase(Locale.ROOT).startsWith("www.") || bracketed || w.matches("(?i).*(?:\\d.*\\.(com|org|net)|\\.org\\.ru|\\.com)$")) {
                 if (w.length() > 6 && free(m.start(), m.end())) {
                     add(m.start(), m.end(), "website", w);
@@ -123,11 +128,32 @@ final class SegmentParser {
         }
     }
 
+    private void findSizes() {
+        Matcher m = SIZE.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "size", m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
+            }
+        }
+        m = BIT_RATE.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "audio_bit_rate", m.group(1) + "Kbps");
+            }
+        }
+        m = FPS.matcher(s);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "frame_rate", m.group(1) + "fps");
+            }
+        }
+    }
+
     private void findCrc() {
         Matcher m = CRC.matcher(s);
         while (m.find()) {
             String h = m.group(1);
-            if (h.chars().anyMatch(Character::isDigit) && h.chars().anyMatch(Character::isLetter) || h.chars().allMatch(Character::isDigit) && false) {
+            if (h.chars().anyMatch(Character::isDigit) && (h.chars().anyMatch(Character::isLetter) || !h.matches("(?:19|20)\\d{2}[01]\\d[0-3]\\d"))) {
                 add(m.start(), m.end(), "crc32", h);
             }
         }
@@ -149,6 +175,7 @@ final class SegmentParser {
             int end = tail(m.end(), eps, seasons);
             add(m.start(), end, "season", one(seasons));
             add(m.start(), end, "episode", one(eps));
+            absoluteNear(m.start(), end);
             m.region(end, s.length());
         }
         m = NXM.matcher(s);
@@ -190,7 +217,7 @@ final class SegmentParser {
                 while (more.find()) {
                     range(list, Integer.parseInt(more.group(2)), more.group(1).equals("-"));
                 }
-                int end = listTail(m.end(), list);
+                int end = listTail(m.end(), list, chain == S_CHAIN);
                 add(m.start(), end, chain == E_CHAIN ? "episode" : "season", one(list));
             }
         }
@@ -227,7 +254,7 @@ final class SegmentParser {
                 String between = s.substring(m.end(1), m.start(2));
                 range(seasons, Integer.parseInt(m.group(2)), between.contains("-") || between.toLowerCase(Locale.ROOT).contains("to"));
             }
-            int end = m.group(3) == null ? listTail(m.end(), seasons) : m.end();
+            int end = m.group(3) == null ? listTail(m.end(), seasons, true) : m.end();
             add(m.start(), end, "season", one(seasons));
             if (m.group(3) != null) {
                 props.put("season_count", Integer.parseInt(m.group(3)));
@@ -242,7 +269,7 @@ final class SegmentParser {
             if (m.group(2) != null) {
                 range(seasons, Integer.parseInt(m.group(2)), true);
             }
-            int end = listTail(m.end(), seasons);
+            int end = listTail(m.end(), seasons, true);
             add(m.start(), end, "season", one(seasons));
         }
         m = CAP.matcher(s);
@@ -264,6 +291,9 @@ final class SegmentParser {
                 continue;
             }
             String word = s.substring(m.start(), m.start(1)).replaceAll("[ ._-]", "");
+            if (matches.stream().anyMatch(x -> x.property().equals("episode"))) {
+                continue;
+            }
             if (word.equalsIgnoreCase("e") && m.start(1) != m.start() + 1) {
                 continue;
             }
@@ -277,7 +307,7 @@ final class SegmentParser {
             if (m.group(4) != null) {
                 props.put("episode_count", Integer.parseInt(m.group(4)));
             }
-            int end = m.group(4) == null && !word.equalsIgnoreCase("cap") ? listTail(m.end(), eps) : m.end();
+            int end = m.group(4) == null && !word.equalsIgnoreCase("cap") ? listTail(m.end(), eps, false) : m.end();
             add(m.start(), end, "episode", one(eps));
         }
         m = OF.matcher(s);
@@ -290,9 +320,45 @@ final class SegmentParser {
         }
     }
 
+    static final Pattern ABSOLUTE_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d{2,4})(?:-(\\d{2,4}))?[ ._]+(?:-[ ._]+)?$");
+    static final Pattern ABSOLUTE_AFTER = Pattern.compile("^[ ._]+(?:-[ ._]+)?(\\d{2,4})(?:-(\\d{2,4}))?(?![\\p{L}\\p{N}])");
+
+    /** "Show 313-315 s16e03-05", "Bleach - s16e03-04 - 313-314": the absolute numbers beside a season episode. */
+    private void absoluteNear(int start, int end) {
+        Matcher b = ABSOLUTE_BEFORE.matcher(s.substring(0, start));
+        Matcher a = ABSOLUTE_AFTER.matcher(s.substring(end));
+        int from;
+        int to;
+        Matcher hit;
+        if (b.find() && b.start() > 0) {
+            hit = b;
+            from = b.start(1);
+            to = b.end(b.group(2) == null ? 1 : 2);
+        } else if (a.find()) {
+            hit = a;
+            from = end + a.start(1);
+            to = end + a.end(a.group(2) == null ? 1 : 2);
+        } else {
+            return;
+        }
+        int n = Integer.parseInt(hit.group(1));
+        if (n >= 1900 && n < 2100 || STANDARD_HEIGHT_SET.contains(n)) {
+            return;
+        }
+        List<Integer> list = new ArrayList<>(List.of(n));
+        if (hit.group(2) != null) {
+            range(list, Integer.parseInt(hit.group(2)), true);
+        }
+        if (free(from, to)) {
+            add(from, to, "absolute_episode", one(list));
+        }
+    }
+
+    static final java.util.Set<Integer> STANDARD_HEIGHT_SET = java.util.Set.of(360, 480, 576, 720, 1080, 2160);
+
     /** "Season 1.3&5", "S01-02-03", "E01 02 04", "Season 1~3": more numbers of the same kind. */
-    private int listTail(int end, List<Integer> list) {
-        Matcher t = LIST_TAIL.matcher(s);
+    private int listTail(int end, List<Integer> list, boolean seasons) {
+        Matcher t = (seasons ? LIST_TAIL_S : LIST_TAIL_E).matcher(s);
         while (end < s.length() && t.find(end) && t.start() == end) {
             String op = t.group(2) == null ? "" : t.group(2).toLowerCase(Locale.ROOT);
             if (op.isEmpty() && t.group(1).isEmpty()) {
@@ -300,7 +366,7 @@ final class SegmentParser {
             }
             int n = Integer.parseInt(t.group(3));
             int last = list.get(list.size() - 1);
-            if (n <= last && !op.isEmpty() || n > last + 30) {
+            if (n <= last || n > last + 30) {
                 break;
             }
             range(list, n, op.equals("-") || op.equals("~") || op.equals("to") || op.equals("a"));
@@ -472,12 +538,6 @@ final class SegmentParser {
                 }
             }
         }
-        m = SIZE.matcher(s);
-        while (m.find()) {
-            if (free(m.start(), m.end())) {
-                add(m.start(), m.end(), "size", m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
-            }
-        }
     }
 
     private void findChannels() {
@@ -621,10 +681,10 @@ final class SegmentParser {
                     it.remove();
                     continue;
                 }
-                boolean alone = onlySepsLoose(0, m.start()) && onlySepsLoose(m.end(), s.length());
+                boolean alone = m.property().equals("source") && onlySepsLoose(0, m.start()) && onlySepsLoose(m.end(), s.length());
                 boolean ok = alone || switch (m.level()) {
                     case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
-                    case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first;
+                    case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first || nextIsTechnical(m.end());
                     default -> sameWord || sourceNear(m.start(), m.end());
                 };
                 if (ok) {
@@ -634,6 +694,16 @@ final class SegmentParser {
                 }
             }
         }
+    }
+
+    /** Whether a technical word (not a year or an episode) follows right after {@code end}. */
+    private boolean nextIsTechnical(int end) {
+        for (Match x : matches) {
+            if (x.start() >= end && onlySeps(end, x.start()) && !NOT_TECHNICAL.contains(x.property())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "…x264-HR": a word right after the last dash, at the end, is the release group. */
@@ -827,7 +897,9 @@ final class SegmentParser {
         MatchResult chosen = null;
         List<MatchResult> all = new ArrayList<>();
         while (m.find()) {
-            if (!free(m.start(), m.end()) || inBrackets(m.start())) {
+            boolean soleInBrackets = m.start() > 0 && s.charAt(m.start() - 1) == '[' && m.end() < s.length() && s.charAt(m.end()) == ']'
+                    && m.group(1).length() >= 3;
+            if (!free(m.start(), m.end()) || inBrackets(m.start()) && !soleInBrackets) {
                 continue;
             }
             all.add(m.toMatchResult());
@@ -855,6 +927,9 @@ final class SegmentParser {
                 if (onlySepsOrBracketGroup(0, r.start()) && !(digits.length() >= 3 && onlySepsLoose(r.end(), s.length()))) {
                     continue; // "2 Broke Girls", "24"
                 }
+                if (s.substring(lead, r.start()).chars().noneMatch(Character::isLetter)) {
+                    continue; // numbers before the title
+                }
                 if (digits.length() == 1 && r.group(3) == null) {
                     continue; // "Die Schluempfe 2": a sequel number, not an episode
                 }
@@ -873,7 +948,8 @@ final class SegmentParser {
         int n = Integer.parseInt(digits);
         boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
         List<Integer> eps = new ArrayList<>();
-        boolean absolute = anime || dashBefore(chosen.start()) || hasSeason;
+        boolean absolute = anime || hasSeason || chosen.group(3) != null || s.indexOf('[') >= 0 || props.containsKey("subtitle_language")
+                || matches.stream().anyMatch(x -> x.property().equals("subtitle_language"));
         if (!absolute && digits.length() >= 3 && chosen.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
             add(chosen.start(), chosen.end(), "season", n / 100);
             eps.add(n % 100);
@@ -903,9 +979,11 @@ final class SegmentParser {
     private static final java.util.Set<String> NOT_TECHNICAL = java.util.Set.of("episode", "season", "year", "date", "website", "crc32",
             "part", "episode_details", "version", "cd", "disc", "country");
     private static final java.util.Set<String> MULTI = java.util.Set.of("other", "language", "subtitle_language", "edition",
-            "streaming_service", "audio_codec", "source", "video_codec", "episode_details", "screen_size", "audio_channels");
+            "streaming_service", "audio_codec", "source", "video_codec", "episode_details", "audio_channels");
 
     private void buildProperties() {
+        // "…x264.CZ-SDTV": a known word in the group's place, when its property is already known, is the group
+        matches.removeIf(m -> inGroupPosition(m) && matches.stream().anyMatch(x -> x != m && x.property().equals(m.property())));
         for (Match m : matches) {
             if (m.property().endsWith("_word") || m.property().equals("container_word")) {
                 continue;
@@ -1001,12 +1079,20 @@ final class SegmentParser {
             Matcher g = LEAD.matcher(s);
             if (g.find()) {
                 String inside = g.group(1).trim();
-                boolean known = matches.stream().anyMatch(m -> m.start() >= g.start(1) && m.end() <= g.end(1));
+                boolean known = matches.stream().anyMatch(m -> m.start() >= g.start(1) && m.end() <= g.end(1))
+                        && holes(g.start(1)).stream().noneMatch(h -> h[0] < g.end(1));
                 if (!inside.isEmpty() && !known) {
                     leadGroup = inside;
                 } else if (known && !isFile) {
                     lead = 0;
                 }
+            }
+        }
+        if (lead == 0 && isFile) {
+            Matcher p = SCENE_PREFIX.matcher(s);
+            if (p.find() && s.equals(s.toLowerCase(Locale.ROOT)) && free(p.start(1), p.end(1))) {
+                leadGroup = p.group(1);
+                lead = p.end();
             }
         }
         List<int[]> hs = holes(lead);
@@ -1048,6 +1134,8 @@ final class SegmentParser {
             props.put("title", title);
         }
     }
+
+    static final Pattern SCENE_PREFIX = Pattern.compile("^([a-z0-9]{2,8})-(?=[a-z0-9]+\\.[a-z0-9]+\\.)");
 
     /** The title's text as written (before clean-up), for comparing a file's title with its folder's. */
     String titleRaw;
@@ -1132,6 +1220,15 @@ final class SegmentParser {
             }
         }
         if (group == null) {
+            for (int[] h : hs) {
+                String t = s.substring(h[0], h[1]).trim();
+                if (h[0] > 0 && s.charAt(h[0] - 1) == '[' && h[1] < s.length() && s.charAt(h[1]) == ']' && h[0] > leadEnd()
+                        && !t.matches("(?i)v\\d|\\d+")) {
+                    group = t;
+                }
+            }
+        }
+        if (group == null) {
             group = leadGroup;
         }
         if (group != null && !group.isEmpty()) {
@@ -1192,7 +1289,11 @@ final class SegmentParser {
         g = g.replaceAll("[ ._\\-\\[({]+$", "").replaceAll("^\\[([^\\]]*)\\]$", "$1");
         g = g.replaceAll("^(?i)by[ ._]+", "");
         g = JUNK_SUFFIX.matcher(g).replaceAll("");
-        if (g.endsWith(")") && !g.contains("(")) {
+        Matcher lastBracket = Pattern.compile("\\[([^\\[\\]]+)\\]?$").matcher(g);
+        if (g.contains("] [") && lastBracket.find()) {
+            g = lastBracket.group(1);
+        }
+        if ((g.endsWith(")") || g.endsWith("]")) && !g.contains("(") && !g.contains("[")) {
             g = g.substring(0, g.length() - 1);
         }
         if (g.isEmpty() || g.matches("\\d{1,2}|(?i)v\\d")) {

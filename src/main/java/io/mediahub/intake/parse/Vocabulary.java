@@ -105,7 +105,7 @@ final class Vocabulary {
         strong("hdtvrip,tvriphd", "source", "HDTV", "other", "Rip");
         strong("vod", "source", "Video on Demand");
         strong("vodrip", "source", "Video on Demand", "other", "Rip");
-        strong("web,webdl,webhd,webdlmux,dlmux,webmux", "source", "Web");
+        strong("webdl,webhd,webdlmux,dlmux,webmux", "source", "Web");
         strong("webrip,webdlrip,webcap,webcaprip", "source", "Web", "other", "Rip");
         strong("hddvd", "source", "HD-DVD");
         strong("hddvdrip", "source", "HD-DVD", "other", "Rip");
@@ -185,6 +185,18 @@ final class Vocabulary {
         strong("amazonhd", "streaming_service", "Amazon Prime", "other", "HD");
         late("us", "country", "US");
         late("uk", "country", "GB");
+
+        weak("dl", "other", "Dual Audio");
+        late("swissgerman", "language", "gsw");
+        weak("hfr", "other", "High Frame Rate");
+        weak("se", "edition", "Special");
+        late("web", "source", "Web");
+        strong("dtshdhra", "audio_codec", "DTS-HD", "audio_profile", "High Resolution");
+        weak("esub,esubs", "subtitle_language", "en");
+        weak("subs,subtitles,subtitulado,subtitulos", "other", "Subtitled");
+        strong("yuv420p10", "color_depth", "10-bit");
+        strong("multiplesubtitle,multiplesubtitles,multisub,multisubs", "subtitle_language", "mul");
+        weak("legendas,legenda,legendado,legendados", "subtitle_language", "pt");
 
         // ---- screen size words
         strong("4k", "screen_size", "2160p");
@@ -323,7 +335,7 @@ final class Vocabulary {
         weak("pilot", "episode_details", "Pilot");
         weak("unaired", "episode_details", "Unaired");
         weak("final,finale", "episode_details", "Final");
-        weak("extras,bonus,deletedscenes", "episode_details", "Extras");
+        weak("extras,bonus,deletedscenes", "other", "Extras");
 
         // ---- streaming services (guessit's abbreviations; only read next to other release words)
         service("amzn,amazon,amazonprime,amazonvideo", "Amazon Prime");
@@ -444,6 +456,9 @@ final class Vocabulary {
     }
 
     private static void service(String keys, String name) {
-        put(SERVICE, keys, "streaming_service", name);
+        for (String k : keys.split(",")) {
+            // spelled out ("Netflix", "ComedyCentral") it is sure; abbreviated ("NF", "CC") only next to a source
+            put(k.trim().length() >= 6 ? STRONG : SERVICE, k, "streaming_service", name);
+        }
     }
 }
