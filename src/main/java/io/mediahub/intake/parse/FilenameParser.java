@@ -112,8 +112,10 @@ public final class FilenameParser {
             // the same title in a folder, better written ("Scrubs/scrubs.s06e09.avi", "El Dia de la Bestia (1995)/El.dia.de.la.bestia…")
             for (SegmentParser f : folders) {
                 Object t = f.props.get("title");
-                if (t != null && normal(t.toString()).equals(normal(props.get("title").toString())) && !t.toString().equals(t.toString().toLowerCase(Locale.ROOT))) {
-                    props.put("title", t);
+                if (t != null && normal(t.toString()).equals(normal(props.get("title").toString()))) {
+                    if (casing(t.toString()) > casing(props.get("title").toString())) {
+                        props.put("title", t);
+                    }
                     break;
                 }
             }
@@ -150,6 +152,19 @@ public final class FilenameParser {
         }
         raw = raw.strip();
         return raw.length() <= 24 && !raw.contains(" ") && !raw.contains(".") && raw.matches(".*[-_].*") && raw.equals(raw.toLowerCase(Locale.ROOT));
+    }
+
+    /** How well a title is written: Title Case beats all lower case and ALL CAPS. */
+    static double casing(String t) {
+        long upper = t.chars().filter(Character::isUpperCase).count();
+        long lower = t.chars().filter(Character::isLowerCase).count();
+        if (upper == 0) {
+            return 0;
+        }
+        if (lower == 0) {
+            return 0.5;
+        }
+        return 1 + (double) upper / (upper + lower);
     }
 
     static String normal(String t) {

@@ -63,9 +63,10 @@ final class SegmentParser {
     static final Pattern DATE_YMD = Pattern.compile(B + "((?:19|20)\\d{2})[-._ ]?(0[1-9]|1[0-2])[-._ ]?(0[1-9]|[12]\\d|3[01])" + E);
     static final Pattern DATE_DMY = Pattern.compile(B + "(0?[1-9]|[12]\\d|3[01])[-._ ](0?[1-9]|1[0-2])[-._ ]((?:19|20)\\d{2})" + E);
     static final Pattern DATE_MDY = Pattern.compile(B + "(0?[1-9]|1[0-2])[-._ ](0?[1-9]|[12]\\d|3[01])[-._ ]((?:19|20)\\d{2})" + E);
+    static final Pattern DATE_YMD_SHORT = Pattern.compile(B + "(\\d{2})\\.(0[1-9]|1[0-2])\\.(0[1-9]|[12]\\d|3[01])" + E);
     static final Pattern DATE_YMD_COMPACT = Pattern.compile(B + "((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
     static final Pattern RESOLUTION = Pattern.compile(B + "(\\d{3,4}) ?[x*×] ?(\\d{3,4})([pi])?" + E, CI);
-    static final Pattern SCREEN = Pattern.compile(B + "(\\d{3,4})(?:([pi])(?:x|(\\d{2,3}(?:\\.\\d{3})?)(?:fps)?)?|(hd))" + E, CI);
+    static final Pattern SCREEN = Pattern.compile(B + "(\\d{3,4})(?:([pi])(?:x|hd|(\\d{2,3}(?:\\.\\d{3})?)(?:fps)?)?|(hd))" + E, CI);
     static final Pattern SCREEN_BARE = Pattern.compile(B + "(720|1080|2160)" + E);
     static final Pattern YEAR = Pattern.compile(B + "((?:19|20)\\d{2})" + E);
     static final Pattern CHANNELS = Pattern.compile(B + "([1-9])[ .]([01])(?:ch)?" + E, CI);
@@ -450,7 +451,7 @@ final class SegmentParser {
     }
 
     private void findDates() {
-        for (Pattern p : List.of(DATE_YMD, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT)) {
+        for (Pattern p : List.of(DATE_YMD, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT, DATE_YMD_SHORT)) {
             Matcher m = p.matcher(s);
             while (m.find()) {
                 if (!free(m.start(), m.end())) {
@@ -461,6 +462,8 @@ final class SegmentParser {
                     date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
                 } else if (p == DATE_MDY) {
                     date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                } else if (p == DATE_YMD_SHORT) {
+                    date = "20" + m.group(1) + "-" + m.group(2) + "-" + m.group(3);
                 } else {
                     date = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
                 }
@@ -480,7 +483,7 @@ final class SegmentParser {
             double ratio = Math.round(1000.0 * w / h) / 1000.0;
             boolean standard = java.util.Arrays.binarySearch(STANDARD_HEIGHTS, h) >= 0;
             String scan = m.group(3) == null ? "p" : m.group(3).toLowerCase(Locale.ROOT);
-            add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.9 ? h + scan : w + "x" + h);
+            add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.897 ? h + scan : w + "x" + h);
             props.put("aspect_ratio", ratio);
         }
         m = SCREEN.matcher(s);
@@ -547,7 +550,7 @@ final class SegmentParser {
                 continue;
             }
             String v = m.group(1) + "." + m.group(2);
-            if (!List.of("1.0", "2.0", "5.1", "6.1", "7.1").contains(v)) {
+            if (v.equals("1.0") && false) {
                 continue;
             }
             // only next to other technical words
@@ -565,6 +568,9 @@ final class SegmentParser {
                 || c == ',' || c == '~' || c == '*' || c == '+' || c == '|' || c == ':' || c == ';' || c == '/' || c == '\u3000';
     }
 
+    /** "HDTVx264", "DLx264": a source glued to its codec. */
+    static final Pattern GLUED_CODEC = Pattern.compile("(?i)(.+?)(x26[45]|h26[45]|xvid)");
+
     List<Token> tokens() {
         List<Token> list = new ArrayList<>();
         int i = 0;
@@ -578,7 +584,15 @@ final class SegmentParser {
                 i++;
             }
             if (i > start) {
-                list.add(new Token(start, i, s.substring(start, i)));
+                String text = s.substring(start, i);
+                Matcher glued = GLUED_CODEC.matcher(text);
+                if (glued.matches() && Vocabulary.lookup(glued.group(1).toLowerCase(Locale.ROOT)) != null) {
+                    int cut = start + glued.end(1);
+                    list.add(new Token(start, cut, s.substring(start, cut)));
+                    list.add(new Token(cut, i, s.substring(cut, i)));
+                } else {
+                    list.add(new Token(start, i, text));
+                }
             }
         }
         return list;
@@ -682,7 +696,8 @@ final class SegmentParser {
                     continue;
                 }
                 boolean alone = m.property().equals("source") && onlySepsLoose(0, m.start()) && onlySepsLoose(m.end(), s.length());
-                boolean ok = alone || switch (m.level()) {
+                boolean countryBeforeEpisode = m.property().equals("country") && nextIsEpisode(m.end());
+                boolean ok = alone || countryBeforeEpisode || switch (m.level()) {
                     case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
                     case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first || nextIsTechnical(m.end());
                     default -> sameWord || sourceNear(m.start(), m.end());
@@ -694,6 +709,16 @@ final class SegmentParser {
                 }
             }
         }
+    }
+
+    private boolean nextIsEpisode(int end) {
+        for (Match x : matches) {
+            if (x.start() >= end && onlySeps(end, x.start()) && (x.property().equals("season") || x.property().equals("episode")
+                    || x.property().equals("year") || x.property().equals("date"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a technical word (not a year or an episode) follows right after {@code end}. */
@@ -795,6 +820,10 @@ final class SegmentParser {
         int[] chosen = null;
         for (int[] c : candidates) {
             boolean atStart = onlySepsOrBracketGroup(0, c[0]);
+            if (atStart && candidates.size() == 1 && (onlySepsLoose(c[1], s.length()) || startsWithWords(c[1]))) {
+                chosen = c;
+                break;
+            }
             if (atStart && candidates.size() == 1 && !isParenthesised(c)) {
                 // "2012.mkv" is a title; "1984.1080p.BluRay" too
                 continue;
@@ -810,6 +839,18 @@ final class SegmentParser {
         if (chosen != null) {
             add(chosen[0], chosen[1], "year", Integer.parseInt(s.substring(chosen[0], chosen[1])));
         }
+    }
+
+    /** "2009.shoot.fruit.chan.multi.dvd9": words follow the year before anything technical. */
+    private boolean startsWithWords(int from) {
+        int next = s.length();
+        for (Match m : matches) {
+            if (m.start() >= from && m.start() < next) {
+                next = m.start();
+            }
+        }
+        String between = s.substring(from, next);
+        return between.chars().filter(Character::isLetter).count() >= 3 && !isFile;
     }
 
     private boolean isParenthesised(int[] c) {
@@ -1127,6 +1168,7 @@ final class SegmentParser {
                 props.put("alternative_title", parts[1].trim());
             }
         }
+        title = title.replaceAll("(?i)\\s+(?:ep|episode|episodio)\\.?$", "");
         if (title.matches("(?i).*,\\s*the$")) {
             title = "The " + title.substring(0, title.lastIndexOf(',')).trim();
         }
@@ -1289,6 +1331,10 @@ final class SegmentParser {
         g = g.replaceAll("[ ._\\-\\[({]+$", "").replaceAll("^\\[([^\\]]*)\\]$", "$1");
         g = g.replaceAll("^(?i)by[ ._]+", "");
         g = JUNK_SUFFIX.matcher(g).replaceAll("");
+        Matcher parenBracket = Pattern.compile("^(.+?)\\)\\s*\\[([^\\]]+)\\]$").matcher(g);
+        if (parenBracket.find()) {
+            g = parenBracket.group(1).trim() + " " + parenBracket.group(2).trim();
+        }
         Matcher lastBracket = Pattern.compile("\\[([^\\[\\]]+)\\]?$").matcher(g);
         if (g.contains("] [") && lastBracket.find()) {
             g = lastBracket.group(1);
@@ -1296,6 +1342,7 @@ final class SegmentParser {
         if ((g.endsWith(")") || g.endsWith("]")) && !g.contains("(") && !g.contains("[")) {
             g = g.substring(0, g.length() - 1);
         }
+        g = g.trim();
         if (g.isEmpty() || g.matches("\\d{1,2}|(?i)v\\d")) {
             return null;
         }

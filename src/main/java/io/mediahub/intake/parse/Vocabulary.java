@@ -33,6 +33,11 @@ final class Vocabulary {
     static final int LATE = 2;
     static final int SERVICE = 3;
 
+    /** Streaming services written out in a way no title is ("Netflix", "ComedyCentral"): sure anywhere. */
+    private static final java.util.Set<String> SURE_SERVICES = java.util.Set.of("netflix", "netflixuhd", "amazonprime", "comedycentral",
+            "bbciplayer", "adultswim", "disneyplus", "disney+", "hbomax", "youtubered", "itunes", "ituneshd", "hditunes", "appletv",
+            "paramountplus", "paramount+", "crunchyroll", "funimation", "amazonvideo");
+
     static final Map<String, Entry> WORDS = new HashMap<>();
     /** Words only read when written as one ("Work Print", "div X" are not Workprint, DivX). */
     static final java.util.Set<String> COMPACT_ONLY = java.util.Set.of("workprint", "telecine", "divx", "xvid");
@@ -187,6 +192,9 @@ final class Vocabulary {
         late("uk", "country", "GB");
 
         weak("dl", "other", "Dual Audio");
+        weak("special", "episode_details", "Special");
+        strong("christmasspecial,xmasspecial,holidayspecial", "episode_details", "Special");
+        late("cz", "language", "cs");
         late("swissgerman", "language", "gsw");
         weak("hfr", "other", "High Frame Rate");
         weak("se", "edition", "Special");
@@ -457,8 +465,8 @@ final class Vocabulary {
 
     private static void service(String keys, String name) {
         for (String k : keys.split(",")) {
-            // spelled out ("Netflix", "ComedyCentral") it is sure; abbreviated ("NF", "CC") only next to a source
-            put(k.trim().length() >= 6 ? STRONG : SERVICE, k, "streaming_service", name);
+            // written out it is sure; abbreviated ("NF", "CC") or a common word ("History") only next to a source
+            put(SURE_SERVICES.contains(k.trim().toLowerCase(java.util.Locale.ROOT)) ? STRONG : SERVICE, k, "streaming_service", name);
         }
     }
 }
