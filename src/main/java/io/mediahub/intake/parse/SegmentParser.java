@@ -253,7 +253,7 @@ final class SegmentParser {
             List<Integer> seasons = new ArrayList<>(List.of(n));
             if (m.group(2) != null) {
                 String between = s.substring(m.end(1), m.start(2));
-                range(seasons, Integer.parseInt(m.group(2)), between.contains("-") || between.toLowerCase(Locale.ROOT).contains("to"));
+                range(seasons, Integer.parseInt(m.group(2)), between.matches("(?i).*(?:-|~|to|\\ba\\b).*"));
             }
             int end = m.group(3) == null ? listTail(m.end(), seasons, true) : m.end();
             add(m.start(), end, "season", one(seasons));
@@ -850,7 +850,7 @@ final class SegmentParser {
             }
         }
         String between = s.substring(from, next);
-        return between.chars().filter(Character::isLetter).count() >= 3 && !isFile;
+        return between.chars().filter(Character::isLetter).count() >= 3;
     }
 
     private boolean isParenthesised(int[] c) {
@@ -968,7 +968,7 @@ final class SegmentParser {
                 if (onlySepsOrBracketGroup(0, r.start()) && !(digits.length() >= 3 && onlySepsLoose(r.end(), s.length()))) {
                     continue; // "2 Broke Girls", "24"
                 }
-                if (s.substring(lead, r.start()).chars().noneMatch(Character::isLetter)) {
+                if (s.substring(lead, r.start()).chars().noneMatch(Character::isLetter) && !onlySepsLoose(r.end(), s.length())) {
                     continue; // numbers before the title
                 }
                 if (digits.length() == 1 && r.group(3) == null) {
@@ -989,8 +989,10 @@ final class SegmentParser {
         int n = Integer.parseInt(digits);
         boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
         List<Integer> eps = new ArrayList<>();
-        boolean absolute = anime || hasSeason || chosen.group(3) != null || s.indexOf('[') >= 0 || props.containsKey("subtitle_language")
-                || matches.stream().anyMatch(x -> x.property().equals("subtitle_language"));
+        int after = chosen.end();
+        boolean animeClues = matches.stream().anyMatch(x -> x.property().equals("subtitle_language") || x.property().equals("crc32")
+                || x.property().equals("screen_size") && x.start() > after && inBrackets(x.start()));
+        boolean absolute = anime || hasSeason || chosen.group(3) != null || animeClues;
         if (!absolute && digits.length() >= 3 && chosen.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
             add(chosen.start(), chosen.end(), "season", n / 100);
             eps.add(n % 100);
