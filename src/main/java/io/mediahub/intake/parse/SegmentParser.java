@@ -83,6 +83,93 @@ final class SegmentParser {
         this.isFile = isFile;
     }
 
+    /** Where a word starts: a letter or digit after anything else. Every pattern here starts at one. */
+    private int[] starts;
+
+    private int[] starts() {
+        if (starts == null) {
+            int[] out = new int[s.length()];
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isLetterOrDigit(s.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                    out[n++] = i;
+                }
+            }
+            starts = java.util.Arrays.copyOf(out, n);
+        }
+        return starts;
+    }
+
+    static final String DIGIT = "0123456789";
+
+    /** A pattern tried only where a word starts with one of {@code first} (lower case; null for any): much faster than find(). */
+    Scan scan(Pattern p, String first) {
+        return new Scan(p.matcher(s), starts(), first);
+    }
+
+    /** Like a {@link Matcher} used with find(), over word starts only. */
+    final class Scan {
+        private final Matcher m;
+        private final int[] at;
+        private final String first;
+        private int next;
+        private int after;
+
+        Scan(Matcher m, int[] at, String first) {
+            this.m = m;
+            this.at = at;
+            this.first = first;
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+        }
+
+        boolean find() {
+            while (next < at.length) {
+                int st = at[next++];
+                if (st < after) {
+                    continue;
+                }
+                if (first != null && first.indexOf(Character.toLowerCase(s.charAt(st))) < 0) {
+                    continue;
+                }
+                m.region(st, s.length());
+                if (m.lookingAt()) {
+                    after = Math.max(m.end(), st + 1);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void skipTo(int pos) {
+            after = Math.max(after, pos);
+        }
+
+        int start() {
+            return m.start();
+        }
+
+        int end() {
+            return m.end();
+        }
+
+        int start(int g) {
+            return m.start(g);
+        }
+
+        int end(int g) {
+            return m.end(g);
+        }
+
+        String group() {
+            return m.group();
+        }
+
+        String group(int g) {
+            return m.group(g);
+        }
+    }
+
     boolean free(int start, int end) {
         for (Match m : matches) {
             if (start < m.end && m.start < end) {
@@ -116,7 +203,7 @@ final class SegmentParser {
     // ------------------------------------------------------------------ patterns
 
     private void findWebsites() {
-        Matcher m = WEBSITE.matcher(s);
+        Scan m = scan(WEBSITE, null);
         while (m.find()) {
             String w = m.group();
             boolean bracketed = m.start() > 0 && "[({ ".indexOf(s.charAt(m.start() - 1)) >= 0 || m.end() == s.length()
@@ -130,19 +217,19 @@ final class SegmentParser {
     }
 
     private void findSizes() {
-        Matcher m = SIZE.matcher(s);
+        Scan m = scan(SIZE, DIGIT);
         while (m.find()) {
             if (free(m.start(), m.end())) {
                 add(m.start(), m.end(), "size", m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
             }
         }
-        m = BIT_RATE.matcher(s);
+        m = scan(BIT_RATE, DIGIT);
         while (m.find()) {
             if (free(m.start(), m.end())) {
                 add(m.start(), m.end(), "audio_bit_rate", m.group(1) + "Kbps");
             }
         }
-        m = FPS.matcher(s);
+        m = scan(FPS, DIGIT);
         while (m.find()) {
             if (free(m.start(), m.end())) {
                 add(m.start(), m.end(), "frame_rate", m.group(1) + "fps");
@@ -161,7 +248,7 @@ final class SegmentParser {
     }
 
     private void findEpisodes() {
-        Matcher m = SXXEXX.matcher(s);
+        Scan m = scan(SXXEXX, "s");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -177,9 +264,9 @@ final class SegmentParser {
             add(m.start(), end, "season", one(seasons));
             add(m.start(), end, "episode", one(eps));
             absoluteNear(m.start(), end);
-            m.region(end, s.length());
+            m.skipTo(end);
         }
-        m = NXM.matcher(s);
+        m = scan(NXM, DIGIT);
         while (m.find()) {
             int season = Integer.parseInt(m.group(1));
             if (!free(m.start(), m.end()) || (season > 100 && season < 1900)) {
@@ -208,7 +295,7 @@ final class SegmentParser {
             add(m.start(), end, "episode", one(eps));
         }
         for (Pattern chain : List.of(E_CHAIN, S_CHAIN)) {
-            m = chain.matcher(s);
+            m = scan(chain, chain == E_CHAIN ? "e" : "s");
             while (m.find()) {
                 if (!free(m.start(), m.end())) {
                     continue;
@@ -222,26 +309,26 @@ final class SegmentParser {
                 add(m.start(), end, chain == E_CHAIN ? "episode" : "season", one(list));
             }
         }
-        m = FILM.matcher(s);
+        m = scan(FILM, "f");
         while (m.find()) {
             if (free(m.start(), m.end()) && s.startsWith("-", m.start() - 1)) {
                 add(m.start(), m.end(), "film", Integer.parseInt(m.group(1)));
             }
         }
-        m = BONUS.matcher(s);
+        m = scan(BONUS, "x");
         while (m.find()) {
             if (free(m.start(), m.end()) && s.startsWith("-", m.start() - 1)) {
                 add(m.start(), m.end(), "bonus", Integer.parseInt(m.group(1)));
             }
         }
-        m = SXXDXX.matcher(s);
+        m = scan(SXXDXX, "s");
         while (m.find()) {
             if (free(m.start(), m.end())) {
                 add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
                 props.put("disc", Integer.parseInt(m.group(2)));
             }
         }
-        m = SEASON_WORD.matcher(s);
+        m = scan(SEASON_WORD, "st");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -261,7 +348,7 @@ final class SegmentParser {
                 props.put("season_count", Integer.parseInt(m.group(3)));
             }
         }
-        m = SEASON_ONLY.matcher(s);
+        m = scan(SEASON_ONLY, "s");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -273,7 +360,7 @@ final class SegmentParser {
             int end = listTail(m.end(), seasons, true);
             add(m.start(), end, "season", one(seasons));
         }
-        m = CAP.matcher(s);
+        m = scan(CAP, "c");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -286,7 +373,7 @@ final class SegmentParser {
             add(m.start(), m.end(), "season", a / 100);
             add(m.start(), m.end(), "episode", one(eps));
         }
-        m = EPISODE_WORD.matcher(s);
+        m = scan(EPISODE_WORD, "ec");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -311,7 +398,7 @@ final class SegmentParser {
             int end = m.group(4) == null && !word.equalsIgnoreCase("cap") ? listTail(m.end(), eps, false) : m.end();
             add(m.start(), end, "episode", one(eps));
         }
-        m = OF.matcher(s);
+        m = scan(OF, DIGIT);
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -452,7 +539,7 @@ final class SegmentParser {
 
     private void findDates() {
         for (Pattern p : List.of(DATE_YMD, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT, DATE_YMD_SHORT)) {
-            Matcher m = p.matcher(s);
+            Scan m = scan(p, DIGIT);
             while (m.find()) {
                 if (!free(m.start(), m.end())) {
                     continue;
@@ -473,7 +560,7 @@ final class SegmentParser {
     }
 
     private void findScreenSizes() {
-        Matcher m = RESOLUTION.matcher(s);
+        Scan m = scan(RESOLUTION, DIGIT);
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -486,7 +573,7 @@ final class SegmentParser {
             add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.897 ? h + scan : w + "x" + h);
             props.put("aspect_ratio", ratio);
         }
-        m = SCREEN.matcher(s);
+        m = scan(SCREEN, DIGIT);
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -517,7 +604,7 @@ final class SegmentParser {
     }
 
     private void findCds() {
-        Matcher m = CD.matcher(s);
+        Scan m = scan(CD, "cd");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -532,7 +619,7 @@ final class SegmentParser {
                 props.put(prop + "_count", Integer.parseInt(m.group(3)));
             }
         }
-        m = PART.matcher(s);
+        m = scan(PART, "p");
         while (m.find()) {
             if (free(m.start(), m.end())) {
                 Integer n = number(m.group(1));
@@ -544,7 +631,7 @@ final class SegmentParser {
     }
 
     private void findChannels() {
-        Matcher m = CHANNELS.matcher(s);
+        Scan m = scan(CHANNELS, DIGIT);
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
@@ -806,7 +893,7 @@ final class SegmentParser {
     // ------------------------------------------------------------------ year and bare numbers
 
     private void findYear() {
-        Matcher m = YEAR.matcher(s);
+        Scan m = scan(YEAR, "12");
         List<int[]> candidates = new ArrayList<>();
         while (m.find()) {
             if (free(m.start(), m.end())) {
