@@ -104,23 +104,22 @@ final class SegmentParser {
 
     /** A pattern tried only where a word starts with one of {@code first} (lower case; null for any): much faster than find(). */
     Scan scan(Pattern p, String first) {
-        return new Scan(p.matcher(s), starts(), first);
+        return new Scan(p, starts(), first);
     }
 
     /** Like a {@link Matcher} used with find(), over word starts only. */
     final class Scan {
-        private final Matcher m;
+        private final Pattern p;
+        private Matcher m;
         private final int[] at;
         private final String first;
         private int next;
         private int after;
 
-        Scan(Matcher m, int[] at, String first) {
-            this.m = m;
+        Scan(Pattern p, int[] at, String first) {
+            this.p = p;
             this.at = at;
             this.first = first;
-            m.useTransparentBounds(true);
-            m.useAnchoringBounds(false);
         }
 
         boolean find() {
@@ -131,6 +130,11 @@ final class SegmentParser {
                 }
                 if (first != null && first.indexOf(Character.toLowerCase(s.charAt(st))) < 0) {
                     continue;
+                }
+                if (m == null) {
+                    m = p.matcher(s);
+                    m.useTransparentBounds(true);
+                    m.useAnchoringBounds(false);
                 }
                 m.region(st, s.length());
                 if (m.lookingAt()) {
@@ -656,6 +660,7 @@ final class SegmentParser {
     }
 
     /** "HDTVx264", "DLx264": a source glued to its codec. */
+    private static final String GLUED_END = "45d";
     static final Pattern GLUED_CODEC = Pattern.compile("(?i)(.+?)(x26[45]|h26[45]|xvid)");
 
     List<Token> tokens() {
@@ -672,8 +677,9 @@ final class SegmentParser {
             }
             if (i > start) {
                 String text = s.substring(start, i);
-                Matcher glued = GLUED_CODEC.matcher(text);
-                if (glued.matches() && Vocabulary.lookup(glued.group(1).toLowerCase(Locale.ROOT)) != null) {
+                Matcher glued = text.length() > 4 && GLUED_END.indexOf(Character.toLowerCase(text.charAt(text.length() - 1))) >= 0
+                        ? GLUED_CODEC.matcher(text) : null;
+                if (glued != null && glued.matches() && Vocabulary.lookup(glued.group(1).toLowerCase(Locale.ROOT)) != null) {
                     int cut = start + glued.end(1);
                     list.add(new Token(start, cut, s.substring(start, cut)));
                     list.add(new Token(cut, i, s.substring(cut, i)));
@@ -687,31 +693,41 @@ final class SegmentParser {
 
     private void findWords() {
         List<Token> toks = tokens();
+        String[] lower = new String[toks.size()];
+        for (int t = 0; t < lower.length; t++) {
+            lower[t] = toks.get(t).text().toLowerCase(Locale.ROOT);
+        }
         List<Match> found = new ArrayList<>();
         int i = 0;
+        String[] keys = new String[Vocabulary.MAX_TOKENS + 1];
         while (i < toks.size()) {
             int matched = 0;
-            for (int len = Math.min(Vocabulary.MAX_TOKENS, toks.size() - i); len >= 1 && matched == 0; len--) {
+            // the keys of 1..n tokens from here, as long as some word starts that way
+            int usable = 0;
+            StringBuilder key = new StringBuilder();
+            for (int len = 1; len <= Math.min(Vocabulary.MAX_TOKENS, toks.size() - i); len++) {
+                int k = i + len - 1;
+                if (len > 1) {
+                    int from = toks.get(k - 1).end();
+                    int to = toks.get(k).start();
+                    if (to - from > 3 || indexOfAny(s.substring(from, to), "[]()") >= 0) {
+                        break;
+                    }
+                    if (s.substring(from, to).indexOf('+') >= 0) {
+                        key.append('+');
+                    }
+                }
+                key.append(lower[k]);
+                keys[len] = key.toString();
+                usable = len;
+                if (!Vocabulary.PREFIXES.contains(keys[len])) {
+                    break;
+                }
+            }
+            for (int len = usable; len >= 1 && matched == 0; len--) {
                 Token first = toks.get(i);
                 Token last = toks.get(i + len - 1);
                 if (!free(first.start(), last.end())) {
-                    continue;
-                }
-                StringBuilder key = new StringBuilder();
-                for (int k = i; k < i + len; k++) {
-                    if (k > i) {
-                        String between = s.substring(toks.get(k - 1).end(), toks.get(k).start());
-                        if (between.contains("+")) {
-                            key.append('+');
-                        }
-                        if (between.length() > 3 || between.contains("[") || between.contains("]") || between.contains("(") || between.contains(")")) {
-                            key.setLength(0);
-                            break;
-                        }
-                    }
-                    key.append(toks.get(k).text().toLowerCase(Locale.ROOT));
-                }
-                if (key.length() == 0) {
                     continue;
                 }
                 if (len > 1) {
@@ -723,7 +739,7 @@ final class SegmentParser {
                         continue;
                     }
                 }
-                String k = key.toString();
+                String k = keys[len];
                 if (len > 1 && Vocabulary.COMPACT_ONLY.contains(k)) {
                     continue;
                 }
@@ -1302,10 +1318,13 @@ final class SegmentParser {
                 b.append(c);
             }
         }
-        String out = b.toString().replaceAll("\\s+", " ").trim();
-        out = out.replaceAll("^[-,:;~ ]+|[-,:;~ ]+$", "").trim();
+        String out = SPACES.matcher(b.toString()).replaceAll(" ").trim();
+        out = EDGE_PUNCT.matcher(out).replaceAll("").trim();
         return out;
     }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGE_PUNCT = Pattern.compile("^[-,:;~ ]+|[-,:;~ ]+$");
 
     private static boolean isAcronymDot(String t, int i) {
         boolean prevSingle = i >= 1 && Character.isLetter(t.charAt(i - 1)) && (i == 1 || !Character.isLetterOrDigit(t.charAt(i - 2)));

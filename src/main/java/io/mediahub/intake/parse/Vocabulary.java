@@ -440,6 +440,17 @@ final class Vocabulary {
         service("science,scienceChannel", "Science Channel");
     }
 
+    /** Every beginning of every key ("d", "dd", "dd+", …): a name's tokens are joined only while they still begin a word. */
+    static final java.util.Set<String> PREFIXES = new java.util.HashSet<>();
+
+    static {
+        for (String key : WORDS.keySet()) {
+            for (int i = 1; i <= key.length(); i++) {
+                PREFIXES.add(key.substring(0, i));
+            }
+        }
+    }
+
     private static void audio(String keys, String codec, String profile) {
         for (String k : keys.split(",")) {
             Object[] base = profile == null ? new Object[] {"audio_codec", codec} : new Object[] {"audio_codec", codec, "audio_profile", profile};
