@@ -39,7 +39,7 @@ public final class FilenameParser {
         String path = nameOrPath.replace('\\', '/').strip();
         List<String> parts = new ArrayList<>();
         for (String p : path.split("/")) {
-            if (!p.isBlank() && !p.matches("[A-Za-z]:")) {
+            if (!p.isBlank() && !(p.length() == 2 && p.charAt(1) == ':')) {
                 parts.add(p.strip());
             }
         }
@@ -58,7 +58,10 @@ public final class FilenameParser {
         }
         SegmentParser name = new SegmentParser(file, true).run();
         List<SegmentParser> folders = new ArrayList<>();
-        for (int i = parts.size() - 2; i >= 0 && folders.size() < 4; i--) {
+        for (int i = parts.size() - 2; i >= 0 && folders.size() < 3; i--) {
+            if (GENERIC_FOLDERS.contains(parts.get(i).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             folders.add(new SegmentParser(parts.get(i), false).run());
         }
         props.putAll(name.props);
@@ -167,9 +170,12 @@ public final class FilenameParser {
         return 1 + (double) upper / (upper + lower);
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
     static String normal(String t) {
-        String n = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        String n = java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFD) ? t
+                : MARKS.matcher(java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD)).replaceAll("");
+        return n.toLowerCase(Locale.ROOT).trim();
     }
 
     private static final List<String> ORDER = List.of("title", "alternative_title", "year", "season", "episode", "episode_title", "date",

@@ -206,7 +206,12 @@ final class SegmentParser {
 
     // ------------------------------------------------------------------ patterns
 
+    private static final Pattern WEBSITE_HINT = Pattern.compile("(?i)www\\.|\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|uk)(?![a-z])");
+
     private void findWebsites() {
+        if (!WEBSITE_HINT.matcher(s).find()) {
+            return;
+        }
         Scan m = scan(WEBSITE, null);
         while (m.find()) {
             String w = m.group();
@@ -961,7 +966,7 @@ final class SegmentParser {
     }
 
     private boolean onlySepsOrBracketGroup(int from, int to) {
-        String prefix = s.substring(from, to).replaceAll("^\\s*\\[[^\\]]*\\]", "");
+        String prefix = LEAD_BRACKET.matcher(s.substring(from, to)).replaceAll("");
         for (int i = 0; i < prefix.length(); i++) {
             if (!isSep(prefix.charAt(i))) {
                 return false;
@@ -1060,7 +1065,7 @@ final class SegmentParser {
         if (chosen == null) {
             MatchResult first = all.get(0);
             boolean atStart = onlySepsOrBracketGroup(0, first.start());
-            if (atStart && (anime || s.substring(first.end()).matches("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*"))) {
+            if (atStart && (anime || START_EP_FOLLOW.matcher(s.substring(first.end())).matches())) {
                 chosen = first;
             }
         }
@@ -1078,7 +1083,7 @@ final class SegmentParser {
                     continue; // "Die Schluempfe 2": a sequel number, not an episode
                 }
                 String after = s.substring(r.end());
-                if (after.matches("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*")) {
+                if (YEAR_AFTER.matcher(after).matches()) {
                     continue; // "Bad Santa 2 2016"
                 }
                 chosen = r;
@@ -1273,14 +1278,32 @@ final class SegmentParser {
                 props.put("alternative_title", parts[1].trim());
             }
         }
-        title = title.replaceAll("(?i)\\s+(?:ep|episode|episodio)\\.?$", "");
-        if (title.matches("(?i).*,\\s*the$")) {
+        title = TRAILING_EP_WORD.matcher(title).replaceAll("");
+        if (COMMA_THE.matcher(title).matches()) {
             title = "The " + title.substring(0, title.lastIndexOf(',')).trim();
         }
         if (!title.isEmpty()) {
             props.put("title", title);
         }
     }
+
+    private static final Pattern LEAD_BRACKET = Pattern.compile("^\\s*\\[[^\\]]*\\]");
+    private static final Pattern START_EP_FOLLOW = Pattern.compile("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*");
+    private static final Pattern YEAR_AFTER = Pattern.compile("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*");
+    private static final Pattern TRAILING_EP_WORD = Pattern.compile("(?i)\\s+(?:ep|episode|episodio)\\.?$");
+    private static final Pattern COMMA_THE = Pattern.compile("(?i).*,\\s*the$");
+    private static final Pattern LEAD_SEPS = Pattern.compile("^[ ._]+");
+    private static final Pattern LAST_BRACKET_AT_END = Pattern.compile("\\[([^\\]\\[]+)\\]\\s*$");
+    private static final Pattern VERSION_OR_NUMBER = Pattern.compile("(?i)v\\d|\\d+");
+    private static final Pattern GROUP_LEAD_JUNK = Pattern.compile("^[^\\p{L}\\p{N}\\[]+");
+    private static final Pattern GROUP_TRAIL_JUNK = Pattern.compile("[ ._\\-\\[({]+$");
+    private static final Pattern WHOLE_BRACKET = Pattern.compile("^\\[([^\\]]*)\\]$");
+    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)by[ ._]+");
+    private static final Pattern PAREN_BRACKET = Pattern.compile("^(.+?)\\)\\s*\\[([^\\]]+)\\]$");
+    private static final Pattern LAST_BRACKET = Pattern.compile("\\[([^\\[\\]]+)\\]?$");
+    private static final Pattern SHORT_NUMBER_OR_VERSION = Pattern.compile("\\d{1,2}|(?i)v\\d");
+    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     static final Pattern SCENE_PREFIX = Pattern.compile("^([a-z0-9]{2,8})-(?=[a-z0-9]+\\.[a-z0-9]+\\.)");
 
@@ -1350,7 +1373,7 @@ final class SegmentParser {
                 continue;
             }
             boolean atEnd = onlyTrailing(h[1]);
-            boolean dashed = s.substring(h[0], h[1]).replaceAll("^[ ._]+", "").startsWith("-");
+            boolean dashed = LEAD_SEPS.matcher(s.substring(h[0], h[1])).replaceAll("").startsWith("-");
             boolean technical = !NOT_TECHNICAL.contains(before.property());
             if (technical && (atEnd || dashed) || dashed && atEnd && !before.property().equals("website")) {
                 chosen = h;
@@ -1361,10 +1384,10 @@ final class SegmentParser {
         }
         if (group == null) {
             // "… [x264 AAC] [Group]" / "…-[Group]" inside trailing brackets
-            Matcher b = Pattern.compile("\\[([^\\]\\[]+)\\]\\s*$").matcher(s);
+            Matcher b = LAST_BRACKET_AT_END.matcher(s);
             if (b.find() && free(b.start(1), b.end(1)) && b.start() > 0 && (leadGroup == null || b.start() > leadEnd())) {
                 String g = b.group(1).trim();
-                if (!g.matches("(?i)v\\d|\\d+") && matchEndingBefore(b.start()) != null) {
+                if (!VERSION_OR_NUMBER.matcher(g).matches() && matchEndingBefore(b.start()) != null) {
                     group = g;
                 }
             }
@@ -1373,7 +1396,7 @@ final class SegmentParser {
             for (int[] h : hs) {
                 String t = s.substring(h[0], h[1]).trim();
                 if (h[0] > 0 && s.charAt(h[0] - 1) == '[' && h[1] < s.length() && s.charAt(h[1]) == ']' && h[0] > leadEnd()
-                        && !t.matches("(?i)v\\d|\\d+")) {
+                        && !VERSION_OR_NUMBER.matcher(t).matches()) {
                     group = t;
                 }
             }
@@ -1435,15 +1458,15 @@ final class SegmentParser {
     }
 
     private String cleanGroup(String hole, boolean atEnd) {
-        String g = hole.replaceAll("^[^\\p{L}\\p{N}\\[]+", "");
-        g = g.replaceAll("[ ._\\-\\[({]+$", "").replaceAll("^\\[([^\\]]*)\\]$", "$1");
-        g = g.replaceAll("^(?i)by[ ._]+", "");
+        String g = GROUP_LEAD_JUNK.matcher(hole).replaceAll("");
+        g = WHOLE_BRACKET.matcher(GROUP_TRAIL_JUNK.matcher(g).replaceAll("")).replaceAll("$1");
+        g = BY_PREFIX.matcher(g).replaceAll("");
         g = JUNK_SUFFIX.matcher(g).replaceAll("");
-        Matcher parenBracket = Pattern.compile("^(.+?)\\)\\s*\\[([^\\]]+)\\]$").matcher(g);
+        Matcher parenBracket = PAREN_BRACKET.matcher(g);
         if (parenBracket.find()) {
             g = parenBracket.group(1).trim() + " " + parenBracket.group(2).trim();
         }
-        Matcher lastBracket = Pattern.compile("\\[([^\\[\\]]+)\\]?$").matcher(g);
+        Matcher lastBracket = LAST_BRACKET.matcher(g);
         if (g.contains("] [") && lastBracket.find()) {
             g = lastBracket.group(1);
         }
@@ -1451,7 +1474,7 @@ final class SegmentParser {
             g = g.substring(0, g.length() - 1);
         }
         g = g.trim();
-        if (g.isEmpty() || g.matches("\\d{1,2}|(?i)v\\d")) {
+        if (g.isEmpty() || SHORT_NUMBER_OR_VERSION.matcher(g).matches()) {
             return null;
         }
         String[] words = g.split("[ ]+");
@@ -1478,9 +1501,9 @@ final class SegmentParser {
             if (before != ep && before != null && !before.property().equals("episode") && !before.property().equals("season")) {
                 return;
             }
-            String t = clean(s.substring(h[0], h[1]).replaceAll("\\[[^\\]]*\\]", " "));
+            String t = clean(BRACKETED.matcher(s.substring(h[0], h[1])).replaceAll(" "));
             Object group = props.get("release_group");
-            if (!t.isEmpty() && !t.matches("\\d+") && !t.equals(group)) {
+            if (!t.isEmpty() && !DIGITS.matcher(t).matches() && !t.equals(group)) {
                 props.put("episode_title", t);
             }
             return;
