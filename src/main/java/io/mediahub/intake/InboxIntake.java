@@ -106,6 +106,65 @@ public class InboxIntake {
         return run.result;
     }
 
+    /** Why {@code identify} could not file or re-identify something; nothing was moved. */
+    public static final class IdentifyException extends RuntimeException {
+        IdentifyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The {@code identify} verb: a media id or a path. A file in the library is re-identified (and renamed when its
+     * identity changes); a file in {@code .failed/} or anywhere else goes through the intake as if dropped, and is left
+     * where it is when that fails. {@code tmdbId} forces the match (a movie id, or a show id for an episode).
+     *
+     * @return the row as it is now
+     */
+    public MediaRow identify(String pathOrId, Long tmdbId) throws IOException, SQLException {
+        IntakeSettings s = IntakeSettings.from(settings);
+        if (!s.tmdbConfigured()) {
+            throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb");
+        }
+        Run run = new Run(s, new FlowResult());
+        Path file = Path.of(pathOrId).toAbsolutePath().normalize();
+        MediaRow row = null;
+        if (pathOrId.matches("\\d+") && !Files.exists(file)) {
+            row = repo.byId(Long.parseLong(pathOrId)).orElseThrow(() -> new IdentifyException("no media row has id " + pathOrId));
+            if (row.path == null) {
+                throw new IdentifyException("media " + pathOrId + " is not in the library (" + row.status + ": " + row.errorText
+                        + "); identify its file in " + s.failed() + " by path");
+            }
+            file = s.library().resolve(row.path);
+        } else if (file.startsWith(s.library())) {
+            row = repo.byPath(s.library().relativize(file).toString().replace('\\', '/')).orElse(null);
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IdentifyException(file + " is not a file" + (row != null ? " (media " + row.mediaId + " is " + row.status + ")" : ""));
+        }
+        if (row == null) {
+            String name = file.getFileName().toString();
+            String source = file.startsWith(s.failed()) ? s.failed().relativize(file).toString() : name;
+            row = run.newRow(source, Files.size(file));
+            row.contentHash = FileMover.sha256(file);
+            for (MediaRow old : repo.byHash(row.contentHash)) {
+                if (file.startsWith(s.failed()) && old.path == null) {
+                    row = old;
+                    row.sizeBytes = Files.size(file);
+                }
+            }
+        }
+        if (!MediaKinds.isVideo(file.getFileName().toString()) && !MediaKinds.isAudio(file.getFileName().toString())) {
+            throw new IdentifyException(file.getFileName() + " is not a video or audio file (by its extension)");
+        }
+        boolean wasFailed = file.startsWith(s.failed());
+        Path errorTxt = file.resolveSibling(file.getFileName() + ".error.txt");
+        run.file(file, List.of(), row, tmdbId);
+        if (wasFailed && !Files.exists(file)) {
+            Files.deleteIfExists(errorTxt);
+        }
+        return repo.byId(row.mediaId).orElse(row);
+    }
+
     /** Whether an entry has stopped changing: its newest file is older than the settle time, and no partial download is in it. */
     static boolean settled(Path entry, IntakeSettings s) throws IOException {
         Instant limit = Instant.now().minus(s.settleTime());
@@ -309,7 +368,7 @@ public class InboxIntake {
                 match = identify(parsed, probed, forcedTmdbId, identification);
                 rel = videoTarget(parsed, match, row, ext);
             }
-            Path target = freeTarget(rel, row.contentHash);
+            Path target = freeTarget(rel, row.contentHash, file);
             if (target == null) {
                 fail(file, row, "a duplicate: the same content is already in the library at " + rel, "duplicate");
                 result.count("duplicates", 1);
@@ -323,9 +382,13 @@ public class InboxIntake {
             } else {
                 repo.update(row);
             }
+            Path oldSidecar = sidecarOf(file);
+            boolean inPlace = target.equals(file);
             try {
-                FileMover.How how = mover.move(file, target, row.contentHash);
-                result.count(how == FileMover.How.LINKED ? "moved" : "copied", 1);
+                if (!inPlace) {
+                    FileMover.How how = mover.move(file, target, row.contentHash);
+                    result.count(how == FileMover.How.LINKED ? "moved" : "copied", 1);
+                }
             } catch (IOException e) {
                 row.path = null;
                 fail(file, row, "moving it into the library failed: " + e.getMessage(), "failed");
@@ -348,6 +411,9 @@ public class InboxIntake {
             row.status = match == null ? statusOfAudio(row) : match.identified() ? "identified" : "unidentified";
             row.updatedAt = now();
             writeSidecar(target, row, parsed, probed, probeNote, identification, art, companionsFiled);
+            if (!inPlace && file.startsWith(s.library()) && Files.isRegularFile(oldSidecar, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(oldSidecar);
+            }
             repo.update(row);
             result.written(1).count(row.status, 1);
             LOG.info("intake: {} -> {} ({}{})", printable(row.sourceName), row.path, row.status,
@@ -395,6 +461,9 @@ public class InboxIntake {
             if (m.identified()) {
                 row.tmdbId = m.tmdbId();
                 row.imdbId = m.imdbId();
+            } else {
+                row.tmdbId = null;
+                row.imdbId = null;
             }
             if (!episode) {
                 return LibraryNames.movie(title, year, ext);
@@ -436,12 +505,15 @@ public class InboxIntake {
         }
 
         /** The target, or the first free {@code Name (n).ext}; null when the same content already sits at one of them. */
-        private Path freeTarget(Path rel, String hash) throws IOException {
+        private Path freeTarget(Path rel, String hash, Path self) throws IOException {
             Path base = s.library().resolve(rel).normalize();
             for (int n = 1; n < 10_000; n++) {
                 Path t = base.resolveSibling(LibraryNames.withSuffix(base.getFileName().toString(), n));
                 if (!t.startsWith(s.library()) || t.equals(s.library())) {
                     throw new IOException("the target " + t + " would leave the library root " + s.library());
+                }
+                if (t.equals(self)) {
+                    return t;
                 }
                 if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.exists(sidecarOf(t), LinkOption.NOFOLLOW_LINKS)) {
                     return t;
@@ -553,6 +625,27 @@ public class InboxIntake {
          * beside it saying why, and records the row (status {@code failed} or {@code duplicate}) when there is one.
          */
         void fail(Path file, MediaRow row, String reason, String status) throws IOException, SQLException {
+            if (!file.startsWith(s.inbox())) {
+                // identify on a file in the library or elsewhere: nothing is moved, the caller reports the reason.
+                throw new IdentifyException(reason);
+            }
+            if (file.startsWith(s.failed())) {
+                // identify on a file already in .failed/: it stays, its reason and row are brought up to date.
+                Files.writeString(file.resolveSibling(file.getFileName() + ".error.txt"), "Mediahub could not file "
+                        + printable(s.failed().relativize(file).toString()) + "\nReason: " + reason + "\nWhen: " + now() + "\n", StandardCharsets.UTF_8);
+                if (row != null) {
+                    row.status = status;
+                    row.errorText = reason;
+                    row.path = null;
+                    row.updatedAt = now();
+                    if (row.mediaId == 0) {
+                        repo.insert(row);
+                    } else {
+                        repo.update(row);
+                    }
+                }
+                throw new IdentifyException(reason);
+            }
             Path rel = s.inbox().relativize(file);
             Path target = s.failed().resolve(rel).normalize();
             if (!target.startsWith(s.failed())) {
@@ -594,7 +687,7 @@ public class InboxIntake {
             LOG.warn("intake: {} -> .failed/{}: {}", printable(rel.toString()), printable(s.failed().relativize(target).toString()), reason);
         }
 
-        private MediaRow newRow(String source, long size) {
+        MediaRow newRow(String source, long size) {
             MediaRow row = new MediaRow();
             row.sourceName = source;
             row.sizeBytes = size;
