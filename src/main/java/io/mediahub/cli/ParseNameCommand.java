@@ -69,19 +69,50 @@ public class ParseNameCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One JSON line per input line; flushes whenever the input has nothing more ready (so pipes stay interactive). */
+    /**
+     * One JSON line per input line, in order. Lines are read in batches and parsed on every core (the parser is
+     * thread-safe); the output is flushed whenever the input has nothing more ready, so pipes stay interactive.
+     */
     public static long stream(BufferedReader in, Writer out) throws IOException {
         long n = 0;
+        List<String> batch = new ArrayList<>(BATCH);
         String line;
         while ((line = in.readLine()) != null) {
-            out.write(JSON.writeValueAsString(FilenameParser.parse(line).properties()));
-            out.write('\n');
-            n++;
-            if (!in.ready()) {
-                out.flush();
+            batch.add(line);
+            if (batch.size() >= BATCH || !in.ready()) {
+                n += writeBatch(batch, out);
+                batch.clear();
+                if (!in.ready()) {
+                    out.flush();
+                }
             }
         }
+        n += writeBatch(batch, out);
         out.flush();
         return n;
+    }
+
+    private static final int BATCH = 2048;
+
+    private static int writeBatch(List<String> batch, Writer out) throws IOException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        String[] json = new String[batch.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, batch.size());
+        (batch.size() > 64 ? range.parallel() : range).forEach(i -> json[i] = toJson(batch.get(i)));
+        for (String j : json) {
+            out.write(j);
+            out.write('\n');
+        }
+        return json.length;
+    }
+
+    private static String toJson(String name) {
+        try {
+            return JSON.writeValueAsString(FilenameParser.parse(name).properties());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -64,8 +64,9 @@ public final class ParserBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         List<String> names = names(n);
-        System.out.printf("parser benchmark: %,d generated names, %d cores, max heap %d MB, Java %s%n", n,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        System.out.printf("parser benchmark: %,d generated names, %d cores, max heap %d MB, Java %s, load average %.1f%n", n,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         // warm-up, then one thread, parse only
         long sink = 0;
@@ -82,6 +83,14 @@ public final class ParserBenchmark {
         double parseCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         System.out.printf("FilenameParser.parse, 1 thread: %,.0f names/s wall (%.1f µs per name), %,.0f names/s per CPU-second%n",
                 n / parseSecs, parseSecs * 1e6 / n, n / parseCpu);
+
+        List<String> bare = names.stream().map(x -> x.substring(x.lastIndexOf('/') + 1)).toList();
+        c0 = threads.getCurrentThreadCpuTime();
+        for (String name : bare) {
+            sink += FilenameParser.parse(name).properties().size();
+        }
+        System.out.printf("FilenameParser.parse, file names without folders: %,.0f names/s per CPU-second%n",
+                n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9));
 
         // the --stdin loop in-process: parse + one JSON line each
         String input = String.join("\n", names) + "\n";
@@ -100,12 +109,13 @@ public final class ParserBenchmark {
             public void close() {
             }
         };
-        c0 = threads.getCurrentThreadCpuTime();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        c0 = os.getProcessCpuTime();
         t0 = System.nanoTime();
         long lines = ParseNameCommand.stream(new BufferedReader(new StringReader(input), 1 << 16), nul);
         double streamSecs = (System.nanoTime() - t0) / 1e9;
-        double streamCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-        System.out.printf("parse-name --stdin loop, in-process: %,.0f names/s wall, %,.0f names/s per CPU-second (%,d JSON lines, %,d chars)%n",
+        double streamCpu = (os.getProcessCpuTime() - c0) / 1e9;
+        System.out.printf("parse-name --stdin loop, in-process, all cores: %,.0f names/s wall, %,.0f names/s per CPU-second (%,d JSON lines, %,d chars)%n",
                 lines / streamSecs, lines / streamCpu, lines, bytes[0]);
 
         Path jar = Path.of("target", "mediahub.jar");

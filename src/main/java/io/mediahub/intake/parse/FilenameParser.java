@@ -62,7 +62,7 @@ public final class FilenameParser {
             if (GENERIC_FOLDERS.contains(parts.get(i).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            folders.add(new SegmentParser(parts.get(i), false).run());
+            folders.add(folder(parts.get(i)));
         }
         props.putAll(name.props);
         SegmentParser parent = folders.isEmpty() ? null : folders.get(0);
@@ -138,6 +138,23 @@ public final class FilenameParser {
             props.put("container", container);
         }
         return new ParsedName(order(props));
+    }
+
+    /** Folders repeat (a season holds many files): their readings are kept, a bounded number, shared by all threads. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, SegmentParser> FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_FOLDERS = 10_000;
+
+    private static SegmentParser folder(String name) {
+        SegmentParser known = FOLDERS.get(name);
+        if (known != null) {
+            return known;
+        }
+        SegmentParser parsed = new SegmentParser(name, false).run();
+        if (FOLDERS.size() >= MAX_FOLDERS) {
+            FOLDERS.clear();
+        }
+        FOLDERS.put(name, parsed);
+        return parsed;
     }
 
     private static boolean isTechnical(Map<String, Object> p) {
