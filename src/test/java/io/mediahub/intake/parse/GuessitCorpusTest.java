@@ -112,6 +112,10 @@ class GuessitCorpusTest {
             c.forEach(x -> s.add(String.valueOf(x)));
             return s.size() == 1 ? s.first() : s;
         }
+        if (v instanceof java.util.Date d) {
+            // SnakeYAML reads "date: 2012-03-29" as a timestamp at UTC midnight
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
         return v == null ? null : String.valueOf(v);
     }
 
