@@ -315,6 +315,23 @@ class IntakeIT {
     }
 
     @Test
+    void withoutFfprobeMediainfoGivesTheDurationAndCodec() throws Exception {
+        boolean present = ToolRunner.available("mediainfo");
+        if (!present && "1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"))) {
+            throw new AssertionError("mediainfo is not installed, and MEDIAHUB_REQUIRE_ALL=1 (see .ci/run)");
+        }
+        org.assertj.core.api.Assumptions.assumeThat(present).as("mediainfo is not installed; skipping").isTrue();
+        TestMedia.video(inbox.resolve("Fight.Club.1999.mkv"), 3, 1800, Map.of());
+        start(Map.of("INTAKE_FFPROBE", dir.resolve("no-such-ffprobe").toString()));
+
+        scan();
+
+        Map<String, Object> row = app.rows("SELECT status, video_codec, width, duration_seconds FROM media").get(0);
+        assertThat(row).containsEntry("status", "identified").containsEntry("video_codec", "AVC").containsEntry("width", 64);
+        assertThat(((Number) row.get("duration_seconds")).doubleValue()).isBetween(2.5, 3.5);
+    }
+
+    @Test
     void taggedAudioIsFiledByArtistAlbumAndTrack() throws Exception {
         TestMedia.audio(inbox.resolve("track03.mp3"), 2, 330, Map.of("artist", "The Testers", "album", "Signals", "title", "Sine: 330 Hz",
                 "track", "3/10", "date", "2019"));
