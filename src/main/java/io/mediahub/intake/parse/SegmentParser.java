@@ -104,8 +104,25 @@ final class SegmentParser {
 
     /** A pattern tried only where a word starts with one of {@code first} (lower case; null for any): much faster than find(). */
     Scan scan(Pattern p, String first) {
+        String hint = HINTS.get(p);
+        if (hint != null && lower().indexOf(hint) < 0) {
+            return new Scan(p, new int[0], first);
+        }
         return new Scan(p, starts(), first);
     }
+
+    private String lower;
+
+    private String lower() {
+        if (lower == null) {
+            lower = s.toLowerCase(Locale.ROOT);
+        }
+        return lower;
+    }
+
+    /** Text a pattern cannot match without: the pattern is skipped when the segment lacks it. */
+    private static final java.util.Map<Pattern, String> HINTS = java.util.Map.of(BIT_RATE, "kbps", FPS, "fps", OF, "of", CAP, "cap",
+            SXXDXX, "d", FILM, "f", BONUS, "x", NXM, "x");
 
     /** Like a {@link Matcher} used with find(), over word starts only. */
     final class Scan {
