@@ -50,7 +50,7 @@ final class SegmentParser {
     static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel)"
             + "[ ._-]*(\\d{1,4}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|sept|un|deux|trois|quatre|cinq|six|huit|neuf|dix)"
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
-    static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo|Chapter)[ ._-]*(\\d{1,4})(?:v(\\d))?"
+    static final Pattern EPISODE_WORD = Pattern.compile(B + "(?:Episodes?|Episodio|Epis[oó]dio|Ep|Epi|Eps|E|Cap|Cap[ií]tulo)[ ._-]*(\\d{1,4})(?:v(\\d))?"
             + "(?:(?:-|[ ._-]*(?:to|&|and)[ ._-]*)E?(\\d{1,4}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
     static final Pattern LIST_TAIL_S = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*S?(\\d{1,2})(?![0-9\\p{L}])", CI);
     static final Pattern LIST_TAIL_E = Pattern.compile("\\G([ ._]*)(-|~|&|\\+|,|and|to|a)?[ ._]*E?(\\d{1,2})(?![0-9\\p{L}])", CI);
@@ -1392,7 +1392,9 @@ final class SegmentParser {
             boolean atEnd = onlyTrailing(h[1]);
             boolean dashed = LEAD_SEPS.matcher(s.substring(h[0], h[1])).replaceAll("").startsWith("-");
             boolean technical = !NOT_TECHNICAL.contains(before.property());
-            if (technical && (atEnd || dashed) || dashed && atEnd && !before.property().equals("website")) {
+            String text = s.substring(h[0], h[1]);
+            boolean tightDash = text.startsWith("-") && text.indexOf(' ') < 0;
+            if (technical && (atEnd || dashed) || tightDash && atEnd && !before.property().equals("website")) {
                 chosen = h;
             }
         }
