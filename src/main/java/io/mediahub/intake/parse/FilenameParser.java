@@ -58,8 +58,19 @@ public final class FilenameParser {
         }
         SegmentParser name = new SegmentParser(file, true).run();
         List<SegmentParser> folders = new ArrayList<>();
+        boolean sample = SAMPLE_NAME.matcher(file).find();
+        boolean extras = false;
         for (int i = parts.size() - 2; i >= 0 && folders.size() < 3; i--) {
-            if (GENERIC_FOLDERS.contains(parts.get(i).toLowerCase(Locale.ROOT))) {
+            String folder = parts.get(i).toLowerCase(Locale.ROOT);
+            if (SAMPLE_FOLDERS.contains(folder)) {
+                sample = true;
+                continue;
+            }
+            if (EXTRAS_FOLDERS.contains(folder)) {
+                extras |= folders.isEmpty();
+                continue;
+            }
+            if (GENERIC_FOLDERS.contains(folder)) {
                 continue;
             }
             folders.add(folder(parts.get(i)));
@@ -131,6 +142,22 @@ public final class FilenameParser {
                 }
             }
         }
+        if (extras && !folders.isEmpty() && folders.get(0).props.containsKey("title")) {
+            // "Movie (2010)/Extras/Deleted Scenes.mkv": an extra of the movie (or show) in the folder above
+            if (props.containsKey("title") && !props.get("title").equals(folders.get(0).props.get("title"))) {
+                props.put("bonus_title", props.get("title"));
+            }
+            props.put("title", folders.get(0).props.get("title"));
+            if (folders.get(0).props.containsKey("year")) {
+                props.put("year", folders.get(0).props.get("year"));
+            }
+        }
+        if (extras) {
+            addOther(props, "Extras");
+        }
+        if (sample) {
+            addOther(props, "Sample");
+        }
         boolean episode = props.containsKey("episode") || props.containsKey("season") || props.containsKey("date")
                 || props.containsKey("episode_details");
         props.put("type", episode ? "episode" : "movie");
@@ -138,6 +165,20 @@ public final class FilenameParser {
             props.put("container", container);
         }
         return new ParsedName(order(props));
+    }
+
+    private static final Set<String> SAMPLE_FOLDERS = Set.of("sample", "samples");
+    private static final Set<String> EXTRAS_FOLDERS = Set.of("extras", "extra", "featurettes", "behind the scenes", "deleted scenes",
+            "interviews", "scenes", "shorts", "trailers", "bonus", "other", "clips");
+    private static final java.util.regex.Pattern SAMPLE_NAME = java.util.regex.Pattern.compile("(?i)(?:^|[-._ ])sample$");
+
+    private static void addOther(Map<String, Object> props, String value) {
+        Object v = props.get("other");
+        List<Object> all = new ArrayList<>(v == null ? List.of() : v instanceof List<?> l ? l : List.of(v));
+        if (!all.contains(value)) {
+            all.add(value);
+        }
+        props.put("other", all.size() == 1 ? all.get(0) : all);
     }
 
     /** Folders repeat (a season holds many files): their readings are kept, a bounded number, shared by all threads. */

@@ -69,6 +69,18 @@ class FilenameParserTest {
     }
 
     @Test
+    void sampleAndExtrasFolders() {
+        ParsedName s = FilenameParser.parse("Movie.Name.2010.1080p.BluRay.x264-GRP/Sample/grp-mn-sample.mkv");
+        assertThat(s.title()).isEqualTo("Movie Name");
+        assertThat(s.values("other")).contains("Sample");
+        ParsedName e = FilenameParser.parse("Movie (2010)/Extras/Deleted Scenes.mkv");
+        assertThat(e.title()).isEqualTo("Movie");
+        assertThat(e.year()).isEqualTo(2010);
+        assertThat(e.values("other")).contains("Extras");
+        assertThat(e.text("bonus_title")).isEqualTo("Deleted Scenes");
+    }
+
+    @Test
     void titlesMadeOfCommonWordsStayTitles() {
         assertThat(FilenameParser.parse("The_Italian_Job.mkv").title()).isEqualTo("The Italian Job");
         assertThat(FilenameParser.parse("The.Girl.in.the.Spiders.Web.2019.1080p.WEB-DL.x264.AC3-EVO.mkv").title())
