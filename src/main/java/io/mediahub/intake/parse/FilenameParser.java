@@ -27,11 +27,32 @@ public final class FilenameParser {
             "share", "storage", "public", "users", "torrents", "unsorted", "sorted", "new", "disk", "disk1", "disk2", "volume1", "av", "folder",
             "anime", "documentaries", "tmp", "inbox", "sitcoms", "kids", "music", "4k", "hd", "uhd");
 
+    /** The longest path part read (longer ones are cut): real names fit, and no pattern recurses deeply. */
+    static final int MAX_PART = 255;
+
     private FilenameParser() {
     }
 
-    /** Parses a file name or a path; folders in a path inform the result (a "Season 2" folder, a show folder). */
+    /**
+     * Parses a file name or a path; folders in a path inform the result (a "Season 2" folder, a show folder). Never
+     * throws: a name the rules cannot read (a bug) comes back as its own title, a movie.
+     */
     public static ParsedName parse(String nameOrPath) {
+        try {
+            return read(nameOrPath);
+        } catch (RuntimeException | StackOverflowError e) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            String name = nameOrPath == null ? "" : nameOrPath.replace('\\', '/');
+            name = name.substring(name.lastIndexOf('/') + 1).strip();
+            if (!name.isEmpty()) {
+                props.put("title", name.length() > MAX_PART ? name.substring(0, MAX_PART) : name);
+                props.put("type", "movie");
+            }
+            return new ParsedName(props);
+        }
+    }
+
+    private static ParsedName read(String nameOrPath) {
         Map<String, Object> props = new LinkedHashMap<>();
         if (nameOrPath == null || nameOrPath.isBlank()) {
             return new ParsedName(props);
@@ -40,7 +61,9 @@ public final class FilenameParser {
         List<String> parts = new ArrayList<>();
         for (String p : path.split("/")) {
             if (!p.isBlank() && !(p.length() == 2 && p.charAt(1) == ':')) {
-                parts.add(p.strip());
+                // a file name is at most 255 bytes on common filesystems: longer parts are cut (and patterns stay shallow)
+                String part = p.strip();
+                parts.add(part.length() > MAX_PART ? part.substring(0, MAX_PART) : part);
             }
         }
         if (parts.isEmpty()) {

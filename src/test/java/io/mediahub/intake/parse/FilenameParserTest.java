@@ -96,6 +96,11 @@ class FilenameParserTest {
             assertThat(p.properties()).isNotNull();
         }
         assertThat(FilenameParser.parse(null).properties()).isEmpty();
+        // hostile lengths and repetitions: no deep recursion in the patterns
+        for (String s : List.of("1.".repeat(3000), "S01E01-".repeat(800), "[a".repeat(3000), "((".repeat(3000), "1x01x".repeat(1000),
+                "Season 1 & ".repeat(500), "E01-02-".repeat(800), "2010.".repeat(1000), ("dir" + "/").repeat(2000) + "x.mkv")) {
+            assertThat(FilenameParser.parse(s).properties()).isNotNull();
+        }
     }
 
     @Test
