@@ -14,6 +14,7 @@ import io.mediahub.flow.FlowRunner;
 import io.mediahub.flow.FlowScheduleRoutes;
 import io.mediahub.flow.MediahubModule;
 import io.mediahub.flow.RunNotifier;
+import io.mediahub.intake.IntakeModule;
 import io.mediahub.store.Store;
 import io.mediahub.tmdb.TmdbModule;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Every module, in the order {@code flows} lists their flows. Add a domain here. */
     public static List<MediahubModule> modules() {
-        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new io.mediahub.history.HistoryModule(), new ArrModule());
+        return List.of(new EmbyModule(), new TmdbModule(), new BackupModule(), new io.mediahub.history.HistoryModule(), new ArrModule(),
+                new IntakeModule());
     }
 
     /** Every flow, in the order {@code flows} lists them. */

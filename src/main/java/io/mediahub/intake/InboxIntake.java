@@ -1,0 +1,758 @@
+package io.mediahub.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mediahub.common.HttpSettings;
+import io.mediahub.common.ServiceException;
+import io.mediahub.config.Settings;
+import io.mediahub.flow.FlowFailedException;
+import io.mediahub.flow.FlowRequest;
+import io.mediahub.flow.FlowResult;
+import io.mediahub.intake.parse.FilenameParser;
+import io.mediahub.intake.parse.ParsedName;
+import io.mediahub.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code intake-scan-inbox} flow (also what the {@code intake-watch-inbox} watcher runs, and what {@code identify}
+ * re-runs): every settled entry of the inbox becomes files in the library, or in {@code .failed/} with the reason.
+ *
+ * <p>A top-level file is one release; a top-level folder is one release (a season pack, a movie with its subtitles).
+ * For each video or audio file: size limit, SHA-256 (streamed), duplicate check, parse, probe, identify, name, move
+ * (never overwriting), companions (subtitles, artwork), TMDb artwork, JSON sidecar, {@code media} row. One file's
+ * failure never stops the others.
+ */
+public class InboxIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
+    /** The watcher hands the entries it saw settle in this option, separated by '/' (which no file name holds). */
+    public static final String ENTRIES_OPTION = "entries";
+
+    private final Settings settings;
+    private final MediaRepository repo;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private volatile FileMover mover = new FileMover();
+
+    public InboxIntake(Settings settings, Store store, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.repo = new MediaRepository(store);
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.clock = clock;
+    }
+
+    /** Tests replace the mover to make a copy fail part-way or to force the copy path. */
+    void useMover(FileMover m) {
+        this.mover = m;
+    }
+
+    public MediaRepository repository() {
+        return repo;
+    }
+
+    /** The flow's entry point. */
+    public FlowResult run(FlowRequest request) throws IOException {
+        IntakeSettings s = IntakeSettings.from(settings);
+        Files.createDirectories(s.inbox());
+        Files.createDirectories(s.library());
+        Set<String> only = null;
+        String entries = request.options().get(ENTRIES_OPTION);
+        if (entries != null) {
+            only = new HashSet<>(Arrays.asList(entries.split("/")));
+        }
+        Run run = new Run(s, new FlowResult());
+        List<Path> listed;
+        try (Stream<Path> st = Files.list(s.inbox())) {
+            listed = st.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        for (Path entry : listed) {
+            String name = entry.getFileName().toString();
+            if (MediaKinds.leaveAlone(name) || (only != null && !only.contains(name))) {
+                continue;
+            }
+            request.checkNotStopping();
+            if (!settled(entry, s)) {
+                run.result.skipped(1).count("not_settled", 1);
+                LOG.info("intake: {} is still changing (or holds a partial download); left for later", name);
+                continue;
+            }
+            try {
+                run.release(entry);
+            } catch (IOException | SQLException e) {
+                throw new FlowFailedException("intake-scan-inbox stopped at " + printable(name) + ": " + e.getMessage(), run.result);
+            }
+        }
+        LOG.info("intake-scan-inbox: {}", run.result);
+        return run.result;
+    }
+
+    /** Why {@code identify} could not file or re-identify something; nothing was moved. */
+    public static final class IdentifyException extends RuntimeException {
+        IdentifyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The {@code identify} verb: a media id or a path. A file in the library is re-identified (and renamed when its
+     * identity changes); a file in {@code .failed/} or anywhere else goes through the intake as if dropped, and is left
+     * where it is when that fails. {@code tmdbId} forces the match (a movie id, or a show id for an episode).
+     *
+     * @return the row as it is now
+     */
+    public MediaRow identify(String pathOrId, Long tmdbId) throws IOException, SQLException {
+        IntakeSettings s = IntakeSettings.from(settings);
+        if (!s.tmdbConfigured()) {
+            throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb");
+        }
+        Run run = new Run(s, new FlowResult());
+        Path file = Path.of(pathOrId).toAbsolutePath().normalize();
+        MediaRow row = null;
+        if (pathOrId.matches("\\d+") && !Files.exists(file)) {
+            row = repo.byId(Long.parseLong(pathOrId)).orElseThrow(() -> new IdentifyException("no media row has id " + pathOrId));
+            if (row.path == null) {
+                throw new IdentifyException("media " + pathOrId + " is not in the library (" + row.status + ": " + row.errorText
+                        + "); identify its file in " + s.failed() + " by path");
+            }
+            file = s.library().resolve(row.path);
+        } else if (file.startsWith(s.library())) {
+            row = repo.byPath(s.library().relativize(file).toString().replace('\\', '/')).orElse(null);
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IdentifyException(file + " is not a file" + (row != null ? " (media " + row.mediaId + " is " + row.status + ")" : ""));
+        }
+        if (row == null) {
+            String name = file.getFileName().toString();
+            String source = file.startsWith(s.failed()) ? s.failed().relativize(file).toString() : name;
+            row = run.newRow(source, Files.size(file));
+            row.contentHash = FileMover.sha256(file);
+            for (MediaRow old : repo.byHash(row.contentHash)) {
+                if (file.startsWith(s.failed()) && old.path == null) {
+                    row = old;
+                    row.sizeBytes = Files.size(file);
+                }
+            }
+        }
+        if (!MediaKinds.isVideo(file.getFileName().toString()) && !MediaKinds.isAudio(file.getFileName().toString())) {
+            throw new IdentifyException(file.getFileName() + " is not a video or audio file (by its extension)");
+        }
+        boolean wasFailed = file.startsWith(s.failed());
+        Path errorTxt = file.resolveSibling(file.getFileName() + ".error.txt");
+        run.file(file, List.of(), row, tmdbId);
+        if (wasFailed && !Files.exists(file)) {
+            Files.deleteIfExists(errorTxt);
+        }
+        return repo.byId(row.mediaId).orElse(row);
+    }
+
+    /** Whether an entry has stopped changing: its newest file is older than the settle time, and no partial download is in it. */
+    static boolean settled(Path entry, IntakeSettings s) throws IOException {
+        Instant limit = Instant.now().minus(s.settleTime());
+        if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit);
+        }
+        try (Stream<Path> w = Files.walk(entry)) {
+            for (Path p : (Iterable<Path>) w::iterator) {
+                String n = p.getFileName().toString();
+                if (!p.equals(entry) && MediaKinds.leaveAlone(n) && !n.startsWith(".")) {
+                    return false;
+                }
+                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** One run over the inbox. */
+    final class Run {
+        final IntakeSettings s;
+        final FlowResult result;
+        final MediaProbe probe;
+        final TmdbIdentifier identifier;
+        final ArtworkFetcher artwork;
+
+        Run(IntakeSettings s, FlowResult result) {
+            this.s = s;
+            this.result = result;
+            this.probe = new MediaProbe(s.ffprobe(), s.mediainfo(), s.toolTimeout(), json);
+            this.identifier = s.tmdbConfigured() ? new TmdbIdentifier(new TmdbSearchClient(s.tmdbUrl(), s.tmdbToken(), s.tmdbLanguage(),
+                    HttpSettings.from(settings), json)) : null;
+            this.artwork = new ArtworkFetcher(s.imageUrl(), HttpSettings.from(settings));
+        }
+
+        void release(Path entry) throws IOException, SQLException {
+            entry = safeName(entry);
+            if (Files.isSymbolicLink(entry)) {
+                fail(entry, null, "a symbolic link; the intake takes files and folders only", "failed");
+                return;
+            }
+            if (!Files.isDirectory(entry)) {
+                if (Files.isRegularFile(entry)) {
+                    handle(entry, List.of());
+                } else {
+                    fail(entry, null, "not a regular file", "failed");
+                }
+                return;
+            }
+            // A folder: one release. Names that do not survive the round trip to text are renamed first.
+            List<Path> files = new ArrayList<>();
+            walk(entry, files);
+            List<Path> media = new ArrayList<>();
+            List<Path> extras = new ArrayList<>();
+            for (Path f : files) {
+                String rel = s.inbox().relativize(f).toString();
+                String n = f.getFileName().toString();
+                if ((MediaKinds.isVideo(n) || MediaKinds.isAudio(n)) && !MediaKinds.isSample(rel)) {
+                    media.add(f);
+                } else {
+                    extras.add(f);
+                }
+            }
+            List<Path> videos = media.stream().filter(f -> MediaKinds.isVideo(f.getFileName().toString())).toList();
+            for (Path m : media) {
+                List<Path> companions = new ArrayList<>();
+                for (Path x : extras) {
+                    if (Files.exists(x) && belongsTo(x, m, videos)) {
+                        companions.add(x);
+                    }
+                }
+                handle(m, companions);
+            }
+            for (Path x : extras) {
+                if (Files.exists(x, LinkOption.NOFOLLOW_LINKS)) {
+                    String why = MediaKinds.isSample(s.inbox().relativize(x).toString()) ? "a sample clip of the release, not filed"
+                            : "not a video, an audio file, or a subtitle or artwork of one";
+                    fail(x, null, why + " (left over from " + entry.getFileName() + ")", "failed");
+                    result.count("left_over", 1);
+                }
+            }
+            removeEmptyFolders(entry);
+        }
+
+        private void walk(Path dir, List<Path> out) throws IOException {
+            List<Path> children;
+            try (Stream<Path> st = Files.list(dir)) {
+                children = st.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            }
+            for (Path c : children) {
+                c = safeName(c);
+                if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
+                    walk(c, out);
+                } else if (!c.getFileName().toString().startsWith(".")) {
+                    out.add(c);
+                }
+            }
+        }
+
+        /** Subtitles and artwork go with the video whose name they start with, or with the only video of the release. */
+        private boolean belongsTo(Path extra, Path media, List<Path> videos) {
+            String n = extra.getFileName().toString();
+            if (!(MediaKinds.isSubtitle(n) || MediaKinds.isImage(n)) || !MediaKinds.isVideo(media.getFileName().toString())) {
+                return false;
+            }
+            String stem = LibraryNames.stem(media.getFileName().toString());
+            if (n.startsWith(stem + ".") || n.startsWith(stem + "-")) {
+                return true;
+            }
+            boolean claimed = videos.stream().anyMatch(v -> n.startsWith(LibraryNames.stem(v.getFileName().toString()) + "."));
+            return !claimed && videos.size() == 1;
+        }
+
+        /** One video or audio file. */
+        void handle(Path file, List<Path> companions) throws IOException, SQLException {
+            String source = s.inbox().relativize(file).toString();
+            String name = file.getFileName().toString();
+            if (!MediaKinds.isVideo(name) && !MediaKinds.isAudio(name)) {
+                fail(file, null, "not a video or audio file (by its extension)", "failed");
+                return;
+            }
+            result.read(1);
+            long size = Files.size(file);
+            MediaRow row = newRow(source, size);
+            if (size > s.maxFileSize()) {
+                fail(file, row, "the file is " + size + " bytes, more than INTAKE_MAX_FILE_SIZE allows (" + s.maxFileSize() + " bytes)", "failed");
+                return;
+            }
+            row.contentHash = FileMover.sha256(file);
+            MediaRow resumed = null;
+            for (MediaRow old : repo.byHash(row.contentHash)) {
+                if ("filing".equals(old.status)) {
+                    resumed = old;
+                } else if (("identified".equals(old.status) || "unidentified".equals(old.status)) && old.path != null
+                        && Files.exists(s.library().resolve(old.path))) {
+                    row.kind = old.kind;
+                    fail(file, row, "a duplicate: the same content is already in the library as " + old.path + " (media id "
+                            + old.mediaId + ")", "duplicate");
+                    result.count("duplicates", 1);
+                    return;
+                }
+            }
+            if (resumed != null && resumed.path != null) {
+                Path target = s.library().resolve(resumed.path);
+                if (Files.exists(target) && row.contentHash.equals(FileMover.sha256(target))) {
+                    // A run stopped between linking the file into the library and removing it from the inbox.
+                    Files.delete(file);
+                    resumed.status = resumed.tmdbId != null ? "identified" : "unidentified";
+                    resumed.updatedAt = now();
+                    repo.update(resumed);
+                    result.written(1).count("resumed", 1);
+                    LOG.info("intake: {} was already filed as {} by a run that stopped early; finished", printable(source), resumed.path);
+                    return;
+                }
+            }
+            if (resumed != null) {
+                row.mediaId = resumed.mediaId;
+                row.addedAt = resumed.addedAt;
+            }
+            file(file, companions, row, null);
+        }
+
+        /** Probe, identify, name and move one file whose row has its hash and size. */
+        void file(Path file, List<Path> companions, MediaRow row, Long forcedTmdbId) throws IOException, SQLException {
+            String name = file.getFileName().toString();
+            ParsedName parsed = FilenameParser.parse(row.sourceName);
+            MediaProbe.Result probed = null;
+            String probeNote = null;
+            try {
+                probed = probe.probe(file);
+            } catch (ToolRunner.ToolException e) {
+                if (!e.missing()) {
+                    fail(file, row, "the probe could not read it: " + e.getMessage(), "failed");
+                    return;
+                }
+                probeNote = e.getMessage();
+                LOG.warn("intake: {}; {} is filed by its name only", e.getMessage(), printable(row.sourceName));
+            }
+            if (probed != null) {
+                row.durationSeconds = probed.durationSeconds();
+                row.container = probed.container();
+                row.videoCodec = probed.videoCodec();
+                row.audioCodec = probed.audioCodec();
+                row.width = probed.width();
+                row.height = probed.height();
+                row.hdr = probed.hdr();
+            }
+            String ext = LibraryNames.extension(name);
+            Path rel;
+            TmdbIdentifier.Match match = null;
+            Map<String, Object> identification = new LinkedHashMap<>();
+            if (MediaKinds.isAudio(name)) {
+                rel = musicTarget(parsed, probed, row, ext, identification);
+            } else {
+                match = identify(parsed, probed, forcedTmdbId, identification);
+                rel = videoTarget(parsed, match, row, ext);
+            }
+            Path target = freeTarget(rel, row.contentHash, file);
+            if (target == null) {
+                fail(file, row, "a duplicate: the same content is already in the library at " + rel, "duplicate");
+                result.count("duplicates", 1);
+                return;
+            }
+            row.path = s.library().relativize(target).toString().replace('\\', '/');
+            row.status = "filing";
+            row.updatedAt = now();
+            if (row.mediaId == 0) {
+                repo.insert(row);
+            } else {
+                repo.update(row);
+            }
+            Path oldSidecar = sidecarOf(file);
+            boolean inPlace = target.equals(file);
+            try {
+                if (!inPlace) {
+                    FileMover.How how = mover.move(file, target, row.contentHash);
+                    result.count(how == FileMover.How.LINKED ? "moved" : "copied", 1);
+                }
+            } catch (IOException e) {
+                row.path = null;
+                fail(file, row, "moving it into the library failed: " + e.getMessage(), "failed");
+                return;
+            }
+            List<String> companionsFiled = new ArrayList<>();
+            for (Path c : companions) {
+                Path ct = companionTarget(c, file, target);
+                if (ct != null && Files.exists(c)) {
+                    try {
+                        mover.move(c, ct, FileMover.sha256(c));
+                        companionsFiled.add(s.library().relativize(ct).toString());
+                        result.count("companions", 1);
+                    } catch (IOException e) {
+                        LOG.warn("intake: {} could not follow its video: {}", printable(c.getFileName().toString()), e.getMessage());
+                    }
+                }
+            }
+            Map<String, Object> art = match != null && match.identified() ? fetchArtwork(match, target) : Map.of();
+            row.status = match == null ? statusOfAudio(row) : match.identified() ? "identified" : "unidentified";
+            row.updatedAt = now();
+            writeSidecar(target, row, parsed, probed, probeNote, identification, art, companionsFiled);
+            if (!inPlace && file.startsWith(s.library()) && Files.isRegularFile(oldSidecar, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(oldSidecar);
+            }
+            repo.update(row);
+            result.written(1).count(row.status, 1);
+            LOG.info("intake: {} -> {} ({}{})", printable(row.sourceName), row.path, row.status,
+                    row.errorText == null ? "" : ": " + row.errorText);
+        }
+
+        private String statusOfAudio(MediaRow row) {
+            return "tags".equals(row.method) ? "identified" : "unidentified";
+        }
+
+        private TmdbIdentifier.Match identify(ParsedName parsed, MediaProbe.Result probed, Long forced, Map<String, Object> identification) {
+            TmdbIdentifier.Match match;
+            if (identifier == null) {
+                match = TmdbIdentifier.Match.none(TmdbIdentifier.isEpisode(parsed) ? "episode" : "movie", parsed.title(),
+                        "TMDB_READ_ACCESS_TOKEN is not set");
+            } else {
+                try {
+                    match = identifier.identify(parsed, probed == null ? null : probed.durationSeconds(), forced);
+                } catch (ServiceException e) {
+                    match = TmdbIdentifier.Match.none(TmdbIdentifier.isEpisode(parsed) ? "episode" : "movie", parsed.title(), e.getMessage());
+                }
+            }
+            identification.put("method", match.method());
+            identification.put("query", match.query());
+            if (!match.identified()) {
+                identification.put("reason", match.reason());
+            } else {
+                identification.put("tmdb", match);
+            }
+            return match;
+        }
+
+        private Path videoTarget(ParsedName parsed, TmdbIdentifier.Match m, MediaRow row, String ext) {
+            boolean episode = m.identified() ? "episode".equals(m.kind()) : TmdbIdentifier.isEpisode(parsed);
+            String title = m.identified() ? m.title() : parsed.title();
+            if (title == null || title.isBlank()) {
+                title = LibraryNames.stem(Path.of(row.sourceName).getFileName().toString());
+            }
+            Integer year = m.identified() ? m.year() : parsed.year();
+            row.kind = episode ? "episode" : "movie";
+            row.title = title;
+            row.year = year;
+            row.method = m.method();
+            row.errorText = m.identified() ? null : m.reason();
+            if (m.identified()) {
+                row.tmdbId = m.tmdbId();
+                row.imdbId = m.imdbId();
+            } else {
+                row.tmdbId = null;
+                row.imdbId = null;
+            }
+            if (!episode) {
+                return LibraryNames.movie(title, year, ext);
+            }
+            int season = parsed.season() == null ? 1 : parsed.season();
+            List<Integer> eps = parsed.episodes();
+            row.season = season;
+            row.episode = eps.isEmpty() ? null : eps.get(0);
+            row.episodeLast = eps.size() > 1 ? eps.get(eps.size() - 1) : null;
+            row.episodeTitle = m.identified() && m.episodeTitle() != null ? m.episodeTitle() : parsed.episodeTitle();
+            return LibraryNames.episode(title, year, season, eps, row.episodeTitle, ext);
+        }
+
+        private Path musicTarget(ParsedName parsed, MediaProbe.Result probed, MediaRow row, String ext, Map<String, Object> identification) {
+            String artist = probed == null ? null : first(probed.tag("album_artist"), probed.tag("artist"));
+            String album = probed == null ? null : probed.tag("album");
+            String title = probed == null ? null : probed.tag("title");
+            Integer track = probed == null ? null : leadingNumber(probed.tag("track"));
+            Integer year = probed == null ? null : leadingNumber(probed.tag("date"));
+            if (year != null && (year < 1000 || year > 2999)) {
+                year = null;
+            }
+            boolean tagged = artist != null && title != null;
+            if (title == null) {
+                title = parsed.title() != null ? parsed.title() : LibraryNames.stem(Path.of(row.sourceName).getFileName().toString());
+            }
+            row.kind = "music";
+            row.title = title;
+            row.artist = artist;
+            row.album = album;
+            row.year = year;
+            row.method = tagged ? "tags" : "parsed-name";
+            row.errorText = tagged ? null : "no artist and title tags; filed by its name (AcoustID/MusicBrainz identification is not built yet)";
+            identification.put("method", row.method);
+            if (!tagged) {
+                identification.put("reason", row.errorText);
+            }
+            return LibraryNames.music(artist, album, year, track, title, ext);
+        }
+
+        /** The target, or the first free {@code Name (n).ext}; null when the same content already sits at one of them. */
+        private Path freeTarget(Path rel, String hash, Path self) throws IOException {
+            Path base = s.library().resolve(rel).normalize();
+            for (int n = 1; n < 10_000; n++) {
+                Path t = base.resolveSibling(LibraryNames.withSuffix(base.getFileName().toString(), n));
+                if (!t.startsWith(s.library()) || t.equals(s.library())) {
+                    throw new IOException("the target " + t + " would leave the library root " + s.library());
+                }
+                if (t.equals(self)) {
+                    return t;
+                }
+                if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.exists(sidecarOf(t), LinkOption.NOFOLLOW_LINKS)) {
+                    return t;
+                }
+                if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS) && Files.size(t) == Files.size(s.library().resolve(rel))
+                        && hash.equals(FileMover.sha256(t))) {
+                    return null;
+                }
+            }
+            throw new IOException("no free name for " + rel + " after 9,999 tries");
+        }
+
+        private Path companionTarget(Path companion, Path video, Path videoTarget) throws IOException {
+            String n = companion.getFileName().toString();
+            String videoStem = LibraryNames.stem(video.getFileName().toString());
+            String targetStem = LibraryNames.stem(videoTarget.getFileName().toString());
+            String name;
+            if (MediaKinds.isImage(n)) {
+                String base = n.startsWith(videoStem) ? n.substring(videoStem.length()).replaceFirst("^[.-]", "") : n;
+                String lower = base.toLowerCase(Locale.ROOT);
+                if (!lower.matches("(poster|folder|cover|fanart|backdrop|banner|logo|thumb|landscape|clearart|disc)\\.[a-z]+")) {
+                    return null;
+                }
+                name = lower;
+            } else {
+                String suffix = n.startsWith(videoStem + ".") ? n.substring(videoStem.length()) : languageSuffix(n);
+                name = targetStem + LibraryNames.sanitise(suffix.replaceFirst("^\\.", "")).replaceFirst("^", ".");
+            }
+            Path t = videoTarget.resolveSibling(name);
+            for (int i = 2; Files.exists(t, LinkOption.NOFOLLOW_LINKS); i++) {
+                if (MediaKinds.isImage(n)) {
+                    return null;
+                }
+                t = videoTarget.resolveSibling(LibraryNames.withSuffix(name, i));
+            }
+            return t.normalize().startsWith(s.library()) ? t : null;
+        }
+
+        /** {@code English.srt} → {@code .srt}; {@code movie.en.forced.srt} keeps {@code .en.forced.srt} when it starts with the video's name. */
+        private String languageSuffix(String n) {
+            String ext = LibraryNames.extension(n);
+            String stem = LibraryNames.stem(n);
+            var m = java.util.regex.Pattern.compile("\\.([a-z]{2,3}(\\.(forced|sdh|cc))?)$", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(stem);
+            return (m.find() ? "." + m.group(1).toLowerCase(Locale.ROOT) : "") + ext;
+        }
+
+        private Map<String, Object> fetchArtwork(TmdbIdentifier.Match m, Path target) {
+            Map<String, Object> art = new LinkedHashMap<>();
+            if (!s.artwork()) {
+                return art;
+            }
+            Path dir = "episode".equals(m.kind()) ? target.getParent().getParent() : target.getParent();
+            for (String[] spec : new String[][] {{"poster", "w500", m.posterPath()}, {"backdrop", "original", m.backdropPath()}}) {
+                if (spec[2] == null) {
+                    continue;
+                }
+                Path file = dir.resolve(spec[0] + ".jpg");
+                try {
+                    artwork.fetch(spec[1], spec[2], file);
+                    if (Files.exists(file)) {
+                        art.put(spec[0], s.library().relativize(file).toString());
+                    }
+                } catch (IOException e) {
+                    art.put(spec[0] + "_error", e.getMessage());
+                    LOG.warn("intake: {} of {} not fetched: {}", spec[0], m.title(), e.getMessage());
+                }
+            }
+            return art;
+        }
+
+        private void writeSidecar(Path target, MediaRow row, ParsedName parsed, MediaProbe.Result probed, String probeNote,
+                                  Map<String, Object> identification, Map<String, Object> art, List<String> companions) throws IOException {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("media_id", row.mediaId);
+            doc.put("filed_at", row.updatedAt);
+            doc.put("source_name", row.sourceName);
+            doc.put("path", row.path);
+            doc.put("status", row.status);
+            doc.put("kind", row.kind);
+            doc.put("title", row.title);
+            doc.put("year", row.year);
+            if (row.season != null) {
+                doc.put("season", row.season);
+                doc.put("episode", row.episode);
+                doc.put("episode_last", row.episodeLast);
+                doc.put("episode_title", row.episodeTitle);
+            }
+            if ("music".equals(row.kind)) {
+                doc.put("artist", row.artist);
+                doc.put("album", row.album);
+            }
+            doc.put("tmdb_id", row.tmdbId);
+            doc.put("imdb_id", row.imdbId);
+            doc.put("size_bytes", row.sizeBytes);
+            doc.put("content_hash", "sha256:" + row.contentHash);
+            doc.put("parsed_name", parsed.properties());
+            doc.put("probe", probed != null ? probed : Map.of("error", String.valueOf(probeNote)));
+            doc.put("identification", identification);
+            doc.put("artwork", art);
+            doc.put("companions", companions);
+            Path sidecar = sidecarOf(target);
+            Path staging = sidecar.resolveSibling("." + sidecar.getFileName() + FileMover.STAGING_SUFFIX);
+            Files.write(staging, json.writeValueAsBytes(doc));
+            Files.move(staging, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /**
+         * Moves what could not be taken to {@code .failed/} (keeping its folder within a release), with {@code NAME.error.txt}
+         * beside it saying why, and records the row (status {@code failed} or {@code duplicate}) when there is one.
+         */
+        void fail(Path file, MediaRow row, String reason, String status) throws IOException, SQLException {
+            if (!file.startsWith(s.inbox())) {
+                // identify on a file in the library or elsewhere: nothing is moved, the caller reports the reason.
+                throw new IdentifyException(reason);
+            }
+            if (file.startsWith(s.failed())) {
+                // identify on a file already in .failed/: it stays, its reason and row are brought up to date.
+                Files.writeString(file.resolveSibling(file.getFileName() + ".error.txt"), "Mediahub could not file "
+                        + printable(s.failed().relativize(file).toString()) + "\nReason: " + reason + "\nWhen: " + now() + "\n", StandardCharsets.UTF_8);
+                if (row != null) {
+                    row.status = status;
+                    row.errorText = reason;
+                    row.path = null;
+                    row.updatedAt = now();
+                    if (row.mediaId == 0) {
+                        repo.insert(row);
+                    } else {
+                        repo.update(row);
+                    }
+                }
+                throw new IdentifyException(reason);
+            }
+            Path rel = s.inbox().relativize(file);
+            Path target = s.failed().resolve(rel).normalize();
+            if (!target.startsWith(s.failed())) {
+                target = s.failed().resolve(LibraryNames.sanitise(file.getFileName().toString()));
+            }
+            Files.createDirectories(target.getParent());
+            String base = target.getFileName().toString();
+            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(target.resolveSibling(target.getFileName() + ".error.txt"), LinkOption.NOFOLLOW_LINKS); n++) {
+                target = target.resolveSibling(LibraryNames.withSuffix(base, n));
+            }
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                // .failed/ is inside the inbox: one file system, a rename (the target was checked free above).
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            String text = "Mediahub could not file " + printable(rel.toString()) + "\n"
+                    + "Reason: " + reason + "\n"
+                    + "When: " + now() + "\n"
+                    + (row != null && row.contentHash != null ? "SHA-256: " + row.contentHash + "\n" : "")
+                    + "Put it back in the inbox (or run: mediahub identify PATH) once the cause is fixed.\n";
+            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text, StandardCharsets.UTF_8);
+            if (row != null) {
+                row.status = status;
+                row.errorText = reason;
+                row.path = null;
+                if (row.kind == null) {
+                    row.kind = MediaKinds.isAudio(file.getFileName().toString()) ? "music" : "other";
+                }
+                row.updatedAt = now();
+                if (row.mediaId == 0) {
+                    repo.insert(row);
+                } else {
+                    repo.update(row);
+                }
+            }
+            if (!"duplicate".equals(status)) {
+                result.count("failed", 1);
+            }
+            LOG.warn("intake: {} -> .failed/{}: {}", printable(rel.toString()), printable(s.failed().relativize(target).toString()), reason);
+        }
+
+        MediaRow newRow(String source, long size) {
+            MediaRow row = new MediaRow();
+            row.sourceName = source;
+            row.sizeBytes = size;
+            row.addedAt = now();
+            row.updatedAt = row.addedAt;
+            row.kind = "other";
+            return row;
+        }
+
+        /**
+         * A name the file system holds but text cannot (invalid UTF-8) is renamed in place to its readable form first, so the
+         * tools, the store and the logs all see one name.
+         */
+        private Path safeName(Path p) throws IOException {
+            String text = p.getFileName().toString();
+            if (p.equals(p.resolveSibling(text)) && p.getFileSystem().getPath(p.toString()).equals(p)) {
+                return p;
+            }
+            String fixed = text.replace('\uFFFD', '_');
+            Path t = p.resolveSibling(fixed);
+            for (int n = 2; Files.exists(t, LinkOption.NOFOLLOW_LINKS); n++) {
+                t = p.resolveSibling(LibraryNames.withSuffix(fixed, n));
+            }
+            Files.move(p, t, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("intake: a name that is not valid UTF-8 was renamed to {}", printable(t.getFileName().toString()));
+            result.count("renamed_invalid_names", 1);
+            return t;
+        }
+
+        private void removeEmptyFolders(Path dir) throws IOException {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            List<Path> children;
+            try (Stream<Path> st = Files.list(dir)) {
+                children = st.toList();
+            }
+            for (Path c : children) {
+                removeEmptyFolders(c);
+            }
+            try (Stream<Path> st = Files.list(dir)) {
+                if (st.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
+        }
+    }
+
+    static Path sidecarOf(Path mediaFile) {
+        return mediaFile.resolveSibling(LibraryNames.stem(mediaFile.getFileName().toString()) + ".mediahub.json");
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+    }
+
+    private static Integer leadingNumber(String s) {
+        if (s == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("^\\s*(\\d{1,4})").matcher(s);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    String now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,185 @@
+package io.mediahub.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.config.Settings;
+import io.mediahub.flow.FlowFailedException;
+import io.mediahub.flow.FlowRequest;
+import io.mediahub.flow.FlowResult;
+import io.mediahub.intake.parse.FilenameParser;
+import io.mediahub.intake.parse.ParsedName;
+import io.mediahub.store.Store;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code intake-scan-library} flow (the issue's {@code library-scan}): walks {@code MEDIAHUB_LIBRARY_DIR}, adds a row
+ * for every video or audio file no row names (from its {@code .mediahub.json} sidecar when it has one, else from its
+ * name), flags rows whose file is gone as {@code missing} — kept, not deleted as the original did, so history and ids
+ * survive a remount — and restores them when the file is back. A library root that does not exist fails the run
+ * without touching a row when rows name files in it (an unmounted drive is not an empty library); before anything was
+ * filed, it is simply nothing to do.
+ */
+public class LibraryScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryScanner.class);
+
+    private final Settings settings;
+    private final MediaRepository repo;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public LibraryScanner(Settings settings, Store store, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.repo = new MediaRepository(store);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public FlowResult run(FlowRequest request) throws IOException, SQLException {
+        IntakeSettings s = IntakeSettings.from(settings);
+        Path root = s.library();
+        FlowResult result = new FlowResult();
+        if (!Files.isDirectory(root) && repo.inLibrary().isEmpty()) {
+            LOG.info("intake-scan-library: the library root {} does not exist yet and no file was filed; nothing to do", root);
+            return result;
+        }
+        if (!Files.isDirectory(root)) {
+            throw new FlowFailedException("the library root " + root + " does not exist (not mounted?) — check MEDIAHUB_LIBRARY_DIR; "
+                    + "no row was changed", result);
+        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String n = file.getFileName().toString();
+                if (attrs.isRegularFile() && !MediaKinds.leaveAlone(n) && (MediaKinds.isVideo(n) || MediaKinds.isAudio(n))) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                LOG.warn("intake-scan-library: cannot read {}: {}", file, exc.getMessage());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Map<String, MediaRow> byPath = new HashMap<>();
+        for (MediaRow r : repo.inLibrary()) {
+            byPath.merge(r.path, r, (a, b) -> a.mediaId > b.mediaId ? a : b);
+        }
+        String now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (Path f : files) {
+            request.checkNotStopping();
+            String rel = root.relativize(f).toString().replace('\\', '/');
+            result.read(1);
+            MediaRow known = byPath.remove(rel);
+            if (known != null) {
+                if ("missing".equals(known.status)) {
+                    known.status = known.tmdbId != null || "tags".equals(known.method) ? "identified" : "unidentified";
+                    known.errorText = null;
+                    known.updatedAt = now;
+                    repo.update(known);
+                    result.written(1).count("restored", 1);
+                }
+                continue;
+            }
+            repo.insert(rowFor(f, rel, now));
+            result.written(1).count("added", 1);
+        }
+        for (MediaRow gone : byPath.values()) {
+            if (!"missing".equals(gone.status) && !"filing".equals(gone.status)) {
+                gone.status = "missing";
+                gone.errorText = "the file was not found in the library on " + now;
+                gone.updatedAt = now;
+                repo.update(gone);
+                result.count("missing", 1);
+            }
+        }
+        LOG.info("intake-scan-library: {}", result);
+        return result;
+    }
+
+    private MediaRow rowFor(Path f, String rel, String now) throws IOException {
+        MediaRow r = new MediaRow();
+        r.path = rel;
+        r.sourceName = rel;
+        r.sizeBytes = Files.size(f);
+        r.contentHash = FileMover.sha256(f);
+        r.addedAt = now;
+        r.updatedAt = now;
+        r.method = "library-scan";
+        Path sidecar = InboxIntake.sidecarOf(f);
+        JsonNode doc = null;
+        if (Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                doc = json.readTree(sidecar.toFile());
+            } catch (IOException e) {
+                LOG.warn("intake-scan-library: the sidecar of {} is unreadable ({}); using the name", rel, e.getMessage());
+            }
+        }
+        if (doc != null) {
+            r.kind = text(doc, "kind");
+            r.title = text(doc, "title");
+            r.year = integer(doc, "year");
+            r.season = integer(doc, "season");
+            r.episode = integer(doc, "episode");
+            r.episodeLast = integer(doc, "episode_last");
+            r.episodeTitle = text(doc, "episode_title");
+            r.artist = text(doc, "artist");
+            r.album = text(doc, "album");
+            r.tmdbId = doc.path("tmdb_id").canConvertToLong() && doc.path("tmdb_id").asLong() > 0 ? doc.get("tmdb_id").asLong() : null;
+            r.imdbId = text(doc, "imdb_id");
+            JsonNode probe = doc.path("probe");
+            r.durationSeconds = probe.hasNonNull("durationSeconds") ? probe.get("durationSeconds").asDouble() : null;
+            r.container = text(probe, "container");
+            r.videoCodec = text(probe, "videoCodec");
+            r.width = integer(probe, "width");
+            r.height = integer(probe, "height");
+            r.hdr = text(probe, "hdr");
+            r.method = "library-scan-sidecar";
+        }
+        if (r.kind == null || r.title == null) {
+            ParsedName p = FilenameParser.parse(rel);
+            boolean audio = MediaKinds.isAudio(f.getFileName().toString());
+            r.kind = audio ? "music" : TmdbIdentifier.isEpisode(p) ? "episode" : "movie";
+            r.title = p.title() != null ? p.title() : LibraryNames.stem(f.getFileName().toString());
+            r.year = p.year();
+            if ("episode".equals(r.kind)) {
+                r.season = p.season();
+                r.episode = p.episodes().isEmpty() ? null : p.episodes().get(0);
+                r.episodeTitle = p.episodeTitle();
+            }
+        }
+        r.status = r.tmdbId != null ? "identified" : "unidentified";
+        return r;
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.path(f);
+        return v.isValueNode() && !v.isNull() && !v.asText().isBlank() ? v.asText() : null;
+    }
+
+    private static Integer integer(JsonNode n, String f) {
+        JsonNode v = n.path(f);
+        return v.canConvertToInt() && !v.isNull() && !v.isMissingNode() ? v.asInt() : null;
+    }
+}

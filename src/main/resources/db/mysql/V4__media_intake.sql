@@ -1,0 +1,37 @@
+-- Media intake (issue 5): every file the intake filed, found in the library, or could not take.
+-- Timestamps are UTC ISO-8601 text. path is relative to MEDIAHUB_LIBRARY_DIR (NULL while a file never reached it).
+
+CREATE TABLE media (
+    media_id         BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    path             VARCHAR(2048),
+    kind             VARCHAR(16)   NOT NULL,
+    title            VARCHAR(512),
+    year             INT,
+    season           INT,
+    episode          INT,
+    episode_last     INT,
+    episode_title    VARCHAR(512),
+    artist           VARCHAR(512),
+    album            VARCHAR(512),
+    tmdb_id          BIGINT,
+    imdb_id          VARCHAR(32),
+    duration_seconds DOUBLE,
+    container        VARCHAR(64),
+    video_codec      VARCHAR(64),
+    audio_codec      VARCHAR(64),
+    width            INT,
+    height           INT,
+    hdr              VARCHAR(32),
+    size_bytes       BIGINT,
+    content_hash     CHAR(64),
+    status           VARCHAR(16)   NOT NULL,
+    method           VARCHAR(32),
+    error_text       TEXT,
+    source_name      VARCHAR(2048),
+    added_at         VARCHAR(32)   NOT NULL,
+    updated_at       VARCHAR(32)   NOT NULL,
+    INDEX media_hash (content_hash),
+    INDEX media_path (path(255)),
+    INDEX media_status (status),
+    INDEX media_tmdb (tmdb_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

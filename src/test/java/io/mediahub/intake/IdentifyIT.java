@@ -1,0 +1,122 @@
+package io.mediahub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediahub.Mediahub;
+import io.mediahub.cli.MediahubCommand;
+import io.mediahub.testing.TestApp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code identify PATH|MEDIA_ID [--tmdb ID]} as users call it, on ffmpeg-made media and the fake TMDb. */
+class IdentifyIT {
+    @TempDir
+    Path dir;
+
+    private FakeTmdb tmdb;
+    private Path inbox;
+    private Path library;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void tools() {
+        TestMedia.requireTools();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tmdb = new FakeTmdb();
+        inbox = dir.resolve("data/inbox");
+        library = dir.resolve("library");
+        Files.createDirectories(inbox);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MediahubCommand.useSettings(io.mediahub.config.Settings::load);
+        tmdb.close();
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MEDIAHUB_LIBRARY_DIR", library.toString());
+        env.put("INTAKE_SETTLE_TIME", "0");
+        env.put("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN);
+        env.put("TMDB_API_URL", tmdb.apiUrl());
+        env.put("INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
+        return env;
+    }
+
+    private int cli(String... args) {
+        MediahubCommand.useSettings(() -> TestApp.settings(dir.resolve("data"), env()));
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        out.reset();
+        err.reset();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return Mediahub.execute(args);
+        } finally {
+            System.setOut(realOut);
+            System.setErr(realErr);
+        }
+    }
+
+    @Test
+    void aForcedMatchRenamesAnUnidentifiedFileInTheLibrary() throws Exception {
+        TestMedia.video(inbox.resolve("Fight Club Zombies Attack.mkv"), 1, 3000, Map.of());
+        assertThat(cli("run", "intake-scan-inbox")).isZero();
+        assertThat(library.resolve("movies/Fight Club Zombies Attack/Fight Club Zombies Attack.mkv")).exists();
+
+        assertThat(cli("identify", "1", "--tmdb", "550")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("media 1: identified (TMDb 550) -> movies/Fight Club (1999)/Fight Club (1999).mkv");
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).exists();
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mediahub.json")).exists();
+        assertThat(library.resolve("movies/Fight Club Zombies Attack/Fight Club Zombies Attack.mkv")).doesNotExist();
+        assertThat(library.resolve("movies/Fight Club Zombies Attack/Fight Club Zombies Attack.mediahub.json")).doesNotExist();
+        try (TestApp app = TestApp.start(TestApp.settings(dir.resolve("data"), env()))) {
+            assertThat(app.rows("SELECT media_id, status, method, tmdb_id FROM media")).containsExactly(
+                    Map.of("media_id", 1, "status", "identified", "method", "tmdb-forced", "tmdb_id", 550));
+        }
+    }
+
+    @Test
+    void aFileInFailedIsFiledByPathAndItsReasonRemoved() throws Exception {
+        Path failed = TestMedia.video(inbox.resolve(".failed/Fight.Club.1999.mkv"), 1, 3100, Map.of());
+        Files.writeString(inbox.resolve(".failed/Fight.Club.1999.mkv.error.txt"), "Reason: moving it into the library failed");
+
+        assertThat(cli("identify", failed.toString())).as(err.toString()).isZero();
+
+        assertThat(failed).doesNotExist();
+        assertThat(inbox.resolve(".failed/Fight.Club.1999.mkv.error.txt")).doesNotExist();
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).exists();
+    }
+
+    @Test
+    void unknownIdsAndUnreadableFilesAreOneLineErrorsAndNothingMoves() throws Exception {
+        assertThat(cli("identify", "42")).isEqualTo(1);
+        assertThat(err.toString()).endsWith("identify: no media row has id 42" + System.lineSeparator());
+
+        Path junk = dir.resolve("elsewhere/junk.mkv");
+        Files.createDirectories(junk.getParent());
+        Files.write(junk, new byte[1000]);
+        assertThat(cli("identify", junk.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("identify: the probe could not read it: ffprobe exited with");
+        assertThat(junk).exists();
+        assertThat(!Files.exists(library) || List.of(library.toFile().list()).isEmpty()).as("nothing was filed").isTrue();
+    }
+}
