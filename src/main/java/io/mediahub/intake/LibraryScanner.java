@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code intake-scan-library} flow (the issue's {@code library-scan}): walks {@code MEDIAHUB_LIBRARY_DIR}, adds a row
+ * The {@code library-scan} flow: walks {@code MEDIAHUB_LIBRARY_DIR}, adds a row
  * for every video or audio file no row names (from its {@code .mediahub.json} sidecar when it has one, else from its
  * name), flags rows whose file is gone as {@code missing} — kept, not deleted as the original did, so history and ids
  * survive a remount — and restores them when the file is back. A library root that does not exist fails the run
@@ -53,7 +53,7 @@ public class LibraryScanner {
         Path root = s.library();
         FlowResult result = new FlowResult();
         if (!Files.isDirectory(root) && repo.inLibrary().isEmpty()) {
-            LOG.info("intake-scan-library: the library root {} does not exist yet and no file was filed; nothing to do", root);
+            LOG.info("library-scan: the library root {} does not exist yet and no file was filed; nothing to do", root);
             return result;
         }
         if (!Files.isDirectory(root)) {
@@ -78,7 +78,7 @@ public class LibraryScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                LOG.warn("intake-scan-library: cannot read {}: {}", file, exc.getMessage());
+                LOG.warn("library-scan: cannot read {}: {}", file, exc.getMessage());
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -114,7 +114,7 @@ public class LibraryScanner {
                 result.count("missing", 1);
             }
         }
-        LOG.info("intake-scan-library: {}", result);
+        LOG.info("library-scan: {}", result);
         return result;
     }
 
@@ -133,7 +133,7 @@ public class LibraryScanner {
             try {
                 doc = json.readTree(sidecar.toFile());
             } catch (IOException e) {
-                LOG.warn("intake-scan-library: the sidecar of {} is unreadable ({}); using the name", rel, e.getMessage());
+                LOG.warn("library-scan: the sidecar of {} is unreadable ({}); using the name", rel, e.getMessage());
             }
         }
         if (doc != null) {

@@ -60,7 +60,7 @@ public class MediaRepository {
                 + "ORDER BY media_id DESC", path).stream().findFirst();
     }
 
-    /** Every row that names a file in the library (for intake-scan-library). */
+    /** Every row that names a file in the library (for library-scan). */
     public List<MediaRow> inLibrary() throws SQLException {
         return query("SELECT media_id, " + COLUMNS + " FROM media WHERE path IS NOT NULL AND status <> 'duplicate' AND status <> 'failed'");
     }

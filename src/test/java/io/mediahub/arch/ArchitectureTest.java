@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final List<String> DOMAINS = MediahubApplication.modules().stream()
             .map(m -> m.getClass().getPackageName().substring("io.mediahub.".length())).toList();
     private static final String ROUTE_ID = "[a-z0-9]+(-[a-z0-9]+){2,}";
+    /** Flow ids an issue named outside the pattern; users' scripts call them, so they keep that name. */
+    private static final java.util.Set<String> NAMED_BY_ISSUES = java.util.Set.of("library-scan");
 
     @TempDir
     Path dir;
@@ -67,7 +69,9 @@ class ArchitectureTest {
             List<Route> routes = app.camelContext().getRoutes();
             assertThat(routes).isNotEmpty();
             for (Route r : routes) {
-                assertThat(r.getRouteId()).as("route id of " + r.getEndpoint().getEndpointUri()).matches(ROUTE_ID);
+                if (!NAMED_BY_ISSUES.contains(r.getRouteId())) {
+                    assertThat(r.getRouteId()).as("route id of " + r.getEndpoint().getEndpointUri()).matches(ROUTE_ID);
+                }
                 assertThat(r.isCustomId()).as(r.getRouteId() + " has an explicit id").isTrue();
             }
             for (FlowDefinition d : MediahubApplication.flowDefinitions()) {
@@ -82,6 +86,10 @@ class ArchitectureTest {
         try (Stream<Path> files = Files.walk(Path.of("routes"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
                 String id = f.getFileName().toString().replace(".camel.yaml", "");
+                if (NAMED_BY_ISSUES.contains(id)) {
+                    assertThat(Files.readString(f)).contains("id: " + id);
+                    continue;
+                }
                 assertThat(id).matches(ROUTE_ID);
                 assertThat(Files.readString(f)).contains("id: " + id);
                 assertThat(id).startsWith(f.getParent().getFileName().toString().equals("backup") ? "store-" : f.getParent().getFileName() + "-");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * intake-scan-inbox and intake-scan-library on real media made by ffmpeg, probed by the real ffprobe, identified against
+ * intake-scan-inbox and library-scan on real media made by ffmpeg, probed by the real ffprobe, identified against
  * a fake TMDb serving the spec's examples: one test per rule of the issue.
  */
 class IntakeIT {
@@ -355,7 +355,7 @@ class IntakeIT {
         Path aside = dir.resolve("aside.mkv");
         Files.move(filed, aside);
 
-        FlowOutcome o = app.run("intake-scan-library");
+        FlowOutcome o = app.run("library-scan");
 
         assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
         assertThat(o.result().counter("added")).isEqualTo(1);
@@ -366,10 +366,10 @@ class IntakeIT {
         assertThat(stranger).exists();
 
         Files.move(aside, filed);
-        FlowOutcome again = app.run("intake-scan-library");
+        FlowOutcome again = app.run("library-scan");
         assertThat(again.result().counter("restored")).isEqualTo(1);
         assertThat(app.rows("SELECT status FROM media ORDER BY media_id")).extracting(r -> r.get("status")).containsExactly("identified", "unidentified");
-        FlowOutcome third = app.run("intake-scan-library");
+        FlowOutcome third = app.run("library-scan");
         assertThat(third.result().written()).isZero();
     }
 
@@ -380,7 +380,7 @@ class IntakeIT {
         scan();
         app.app().store().inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM media"));
 
-        FlowOutcome o = app.run("intake-scan-library");
+        FlowOutcome o = app.run("library-scan");
 
         assertThat(app.rows("SELECT status, tmdb_id, method, video_codec FROM media").get(0)).containsEntry("status", "identified")
                 .containsEntry("tmdb_id", 550).containsEntry("method", "library-scan-sidecar").containsEntry("video_codec", "h264");
@@ -388,7 +388,7 @@ class IntakeIT {
 
         Path moved = dir.resolve("unmounted");
         Files.move(library, moved);
-        FlowOutcome gone = app.run("intake-scan-library");
+        FlowOutcome gone = app.run("library-scan");
         assertThat(gone.ok()).isFalse();
         assertThat(gone.error()).contains("does not exist (not mounted?)");
         assertThat(app.rows("SELECT status FROM media").get(0)).containsEntry("status", "identified");

@@ -74,7 +74,7 @@ class IntakeMySqlIT {
             assertThat(rows.get(0)).containsEntry("path", "movies/Some Movie (2020)/Some Movie (2020).mkv").containsEntry("year", 2020)
                     .containsEntry("width", 64);
             assertThat(rows.get(1)).containsEntry("path", null);
-            FlowOutcome scan = app.run("intake-scan-library");
+            FlowOutcome scan = app.run("library-scan");
             assertThat(scan.ok()).as(String.valueOf(scan.error())).isTrue();
             assertThat(scan.result().written()).isZero();
         }
