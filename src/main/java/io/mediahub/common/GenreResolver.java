@@ -14,6 +14,8 @@ import java.util.Map;
 public final class GenreResolver {
     private final Map<String, Long> movie;
     private final Map<String, Long> tv;
+    /** Ids already worked out, per (movie?, name): a library has a few dozen genre names and many thousand items. */
+    private final Map<String, Long> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GenreResolver(Map<String, Long> movieByNormalisedName, Map<String, Long> tvByNormalisedName) {
         this.movie = Map.copyOf(movieByNormalisedName);
@@ -33,6 +35,10 @@ public final class GenreResolver {
     }
 
     public long idFor(String genreName, boolean movieItem) {
+        return resolved.computeIfAbsent((movieItem ? "m:" : "t:") + genreName, k -> resolve(genreName, movieItem));
+    }
+
+    private long resolve(String genreName, boolean movieItem) {
         String n = GenreIds.normalise(genreName);
         Long id = movieItem ? movie.getOrDefault(n, tv.get(n)) : tv.getOrDefault(n, movie.get(n));
         return id != null ? id : GenreIds.stableId(genreName);
