@@ -1,21 +1,16 @@
 package io.mediahub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mediahub.flow.FlowOutcome;
 import io.mediahub.testing.FakeMediaServer;
 import io.mediahub.testing.FakeMediaServer.Items;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.mediahub.testing.MySqlDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,43 +22,13 @@ class MySqlStoreIT {
     @TempDir
     Path dir;
 
-    private String database;
-    private String serverUrl;
-    private String user;
-    private String password;
-
-    @BeforeEach
-    void createDatabase() throws Exception {
-        serverUrl = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/");
-        user = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_USER", "root");
-        password = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_PASSWORD", "");
-        boolean required = "1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"));
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password)) {
-            database = "mediahub_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-        } catch (java.sql.SQLException e) {
-            if (required) {
-                throw new AssertionError("MySQL/MariaDB is required (MEDIAHUB_REQUIRE_ALL=1) but " + serverUrl + " is not reachable: " + e.getMessage(), e);
-            }
-            assumeTrue(false, "Skipped: no MySQL/MariaDB server at " + serverUrl + " (" + e.getMessage() + "); set MEDIAHUB_IT_MYSQL_URL");
-        }
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        if (database != null) {
-            try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
-                s.executeUpdate("DROP DATABASE IF EXISTS " + database);
-            }
-        }
-    }
+    @RegisterExtension
+    final MySqlDatabase mysql = new MySqlDatabase();
 
     private Map<String, String> env(FakeMediaServer emby, String scheme) {
-        String url = serverUrl.replace("jdbc:mariadb:", scheme) + database;
-        return Map.of("MEDIAHUB_DB_URL", url, "MEDIAHUB_DB_USER", user, "MEDIAHUB_DB_PASSWORD", password,
-                "EMBY_URL", emby.url(), "EMBY_API_KEY", FakeMediaServer.API_KEY, "EMBY_PAGE_SIZE", "9", "EMBY_COMMIT_EVERY", "20");
+        return Map.of("MEDIAHUB_DB_URL", mysql.serverUrl(scheme) + mysql.database(), "MEDIAHUB_DB_USER", mysql.user(),
+                "MEDIAHUB_DB_PASSWORD", mysql.password(), "EMBY_URL", emby.url(), "EMBY_API_KEY", FakeMediaServer.API_KEY,
+                "EMBY_PAGE_SIZE", "9", "EMBY_COMMIT_EVERY", "20");
     }
 
     @Test
