@@ -1,13 +1,12 @@
 package io.mediahub.arr;
 
+import io.mediahub.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediahub.Mediahub;
 import io.mediahub.cli.MediahubCommand;
 import io.mediahub.testing.TestApp;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,25 +23,14 @@ class ArrCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner runner = new CliRunner();
+    private final ByteArrayOutputStream out = runner.out;
+    private final ByteArrayOutputStream err = runner.err;
     private FakeArr radarr;
     private FakeArr sonarr;
 
     private int cli(Map<String, String> env, String... args) {
-        MediahubCommand.useSettings(() -> TestApp.settings(dir.resolve("data"), env));
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        out.reset();
-        err.reset();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Mediahub.execute(args);
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
+        return runner.run(() -> TestApp.settings(dir.resolve("data"), env), args);
     }
 
     private String stdout() {

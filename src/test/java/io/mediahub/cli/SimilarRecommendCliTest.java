@@ -1,16 +1,15 @@
 package io.mediahub.cli;
 
+import io.mediahub.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.Mediahub;
 import io.mediahub.testing.FakeMediaServer;
 import io.mediahub.testing.FakeMediaServer.Items;
 import io.mediahub.testing.PlaybackReportingFake.Play;
 import io.mediahub.testing.TestApp;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,23 +26,12 @@ class SimilarRecommendCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner runner = new CliRunner();
+    private final ByteArrayOutputStream out = runner.out;
+    private final ByteArrayOutputStream err = runner.err;
 
     private int cli(Map<String, String> env, String... args) {
-        MediahubCommand.useSettings(() -> TestApp.settings(dir, env));
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        out.reset();
-        err.reset();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Mediahub.execute(args);
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
+        return runner.run(() -> TestApp.settings(dir, env), args);
     }
 
     @AfterEach

@@ -1,13 +1,11 @@
 package io.mediahub.intake;
 
+import io.mediahub.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediahub.Mediahub;
 import io.mediahub.cli.MediahubCommand;
 import io.mediahub.testing.TestApp;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,8 +25,9 @@ class IdentifyIT {
     private FakeTmdb tmdb;
     private Path inbox;
     private Path library;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner runner = new CliRunner();
+    private final ByteArrayOutputStream out = runner.out;
+    private final ByteArrayOutputStream err = runner.err;
 
     @BeforeAll
     static void tools() {
@@ -60,19 +59,7 @@ class IdentifyIT {
     }
 
     private int cli(String... args) {
-        MediahubCommand.useSettings(() -> TestApp.settings(dir.resolve("data"), env()));
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        out.reset();
-        err.reset();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Mediahub.execute(args);
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
+        return runner.run(() -> TestApp.settings(dir.resolve("data"), env()), args);
     }
 
     @Test
