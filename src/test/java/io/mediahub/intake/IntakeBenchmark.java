@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  * nothing found, so every file takes the three searches of the fallback chain), naming, moves, sidecars and rows.
  * One ffmpeg-made clip is copied N times with a different tail, so every file has its own content.
  *
- * <p>Run: {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
- * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.mediahub.intake.IntakeBenchmark 1000}.
+ * <p>Run: {@code ./mvnw -Pbench verify} (all benchmarks), {@code ./mvnw -Pbench test-compile exec:exec@bench-intake
+ * -Dbench.intake-files=1000}, or {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.mediahub.intake.IntakeBenchmark 1000} after {@code ./mvnw -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt}.
  */
 public final class IntakeBenchmark {
     private IntakeBenchmark() {
@@ -37,6 +39,9 @@ public final class IntakeBenchmark {
             long total = (long) bytes.length * n;
             Map<String, String> env = Map.of("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString(), "INTAKE_SETTLE_TIME", "0",
                     "TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN, "TMDB_API_URL", tmdb.apiUrl(), "INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
+            System.out.printf("intake benchmark: %,d files, %d cores, Java %s, load average %.1f%n", n,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             try (TestApp app = TestApp.start(dir.resolve("data"), env)) {
                 long t0 = System.nanoTime();
                 FlowOutcome o = app.run("intake-scan-inbox");
