@@ -2,7 +2,9 @@ package io.mediahub.cli;
 
 import io.mediahub.app.MediahubApplication;
 import io.mediahub.config.Settings;
+import io.mediahub.flow.FlowRunner;
 import io.mediahub.intake.InboxIntake;
+import io.mediahub.intake.IntakeFlows;
 import io.mediahub.intake.MediaRow;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 "PATH is a file in the library, in the inbox's .failed/ folder (it is filed when it succeeds) or anywhere else",
                 "(it is filed like a drop); MEDIA_ID is the media table's id of a file in the library."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the file is identified and filed", "1:it could not be identified or filed (one line says why; nothing was moved)",
+        exitCodeList = {"0:the file is identified and filed", "1:it could not be identified or filed, or intake-scan-inbox is running (one line says why; nothing was moved)",
                 "2:wrong usage or configuration"})
 public class IdentifyCommand implements Callable<Integer> {
 
@@ -32,12 +34,13 @@ public class IdentifyCommand implements Callable<Integer> {
             app.start();
             InboxIntake intake = app.bean("intakeScanInbox", InboxIntake.class);
             try {
-                MediaRow r = intake.identify(target, tmdbId);
+                // identify moves library files and media rows: never at the same time as an inbox run (here or in the container).
+                MediaRow r = app.runner().exclusively(IntakeFlows.SCAN_INBOX.id(), () -> intake.identify(target, tmdbId));
                 String what = r.tmdbId != null ? "TMDb " + r.tmdbId : "no TMDb match";
                 System.out.println("media " + r.mediaId + ": " + r.status + " (" + what + ") -> " + r.path
                         + (r.errorText != null && !"identified".equals(r.status) ? " — " + r.errorText : ""));
                 return "identified".equals(r.status) ? 0 : 1;
-            } catch (InboxIntake.IdentifyException e) {
+            } catch (InboxIntake.IdentifyException | FlowRunner.FlowBusyException e) {
                 System.err.println("identify: " + e.getMessage());
                 return 1;
             }

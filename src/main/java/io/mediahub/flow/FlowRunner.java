@@ -103,6 +103,33 @@ public class FlowRunner {
         }
     }
 
+    /** A flow's lock is held (by a run of it, or by other work that takes it), so the work was not started. */
+    public static final class FlowBusyException extends RuntimeException {
+        public FlowBusyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs work that must not overlap a run of {@code flowId} (such as the CLI's {@code identify}, which moves library
+     * files and rows as {@code intake-scan-inbox} does), holding that flow's locks in this process and across processes.
+     * The work runs outside any recorded run; if the flow is running, it is not started and {@link FlowBusyException}
+     * says who holds the lock.
+     */
+    public <T> T exclusively(String flowId, java.util.concurrent.Callable<T> work) throws Exception {
+        if (running.putIfAbsent(flowId, Boolean.TRUE) != null) {
+            throw new FlowBusyException(flowId + " is running in this process; try again when it has finished");
+        }
+        try (FileChannel ch = openLock(flowId); FileLock lock = tryLock(ch)) {
+            if (lock == null) {
+                throw new FlowBusyException(flowId + " is running in another Mediahub process; try again when it has finished");
+            }
+            return work.call();
+        } finally {
+            running.remove(flowId);
+        }
+    }
+
     private FileChannel openLock(String flowId) throws IOException {
         Files.createDirectories(lockDir);
         return FileChannel.open(lockDir.resolve(flowId + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

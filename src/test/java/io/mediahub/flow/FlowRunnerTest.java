@@ -1,6 +1,7 @@
 package io.mediahub.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.config.Settings;
@@ -83,6 +84,37 @@ class FlowRunnerTest {
             assertThat(holder[0].tidyAbandonedRuns()).isEqualTo(1);
             assertThat(runs.recent(SLOW.id(), 5)).filteredOn(r -> r.runId() == dangling).first()
                     .satisfies(r -> assertThat(r.status()).isEqualTo("interrupted"));
+        }
+    }
+
+    @Test
+    void workThatMustNotOverlapAFlowRunsOnlyWhileNoRunHoldsItsLockAndKeepsRunsOutMeanwhile() throws Exception {
+        Settings settings = TestApp.settings(dir, Map.of());
+        try (Store store = Store.open(settings)) {
+            FlowRunRepository runs = new FlowRunRepository(store, new ObjectMapper());
+            FlowRunner runner = new FlowRunner(new FlowCatalog(settings, List.of(SLOW)), runs, (endpoint, request) -> new FlowResult().read(1),
+                    new RunNotifier(settings, new ObjectMapper()), FlowMetrics.NONE, dir.resolve("locks"), Clock.systemUTC());
+
+            // While the work holds the lock, a run of the flow is skipped (and says so).
+            FlowOutcome during = runner.exclusively(SLOW.id(), () -> runner.run(SLOW.id(), "schedule", Map.of()));
+            assertThat(during.status()).isEqualTo(FlowOutcome.Status.SKIPPED);
+            assertThat(runs.recent(SLOW.id(), 10)).isEmpty();
+
+            // Nested: the work cannot start while the flow's lock is held in this process.
+            assertThatThrownBy(() -> runner.exclusively(SLOW.id(), () -> runner.exclusively(SLOW.id(), () -> "inner")))
+                    .isInstanceOf(FlowRunner.FlowBusyException.class).hasMessage(SLOW.id() + " is running in this process; try again when it has finished");
+
+            // Another process's lock on the file (here: a lock taken outside the runner) also keeps the work out.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("locks").resolve(SLOW.id() + ".lock"),
+                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+                assertThat(held.isValid()).isTrue();
+                assertThatThrownBy(() -> runner.exclusively(SLOW.id(), () -> "work"))
+                        .isInstanceOf(FlowRunner.FlowBusyException.class).hasMessageContaining("running in another Mediahub process");
+            }
+
+            // Released: the work runs and returns its value, and the flow runs again.
+            assertThat(runner.exclusively(SLOW.id(), () -> "done")).isEqualTo("done");
+            assertThat(runner.run(SLOW.id(), "cli", Map.of()).ok()).isTrue();
         }
     }
 }

@@ -106,4 +106,26 @@ class IdentifyIT {
         assertThat(junk).exists();
         assertThat(!Files.exists(library) || List.of(library.toFile().list()).isEmpty()).as("nothing was filed").isTrue();
     }
+
+    @Test
+    void identifyWaitsForNoInboxRunItRefusesWhileOneHoldsTheLockAndMovesNothing() throws Exception {
+        Path failed = TestMedia.video(inbox.resolve(".failed/Fight.Club.1999.mkv"), 1, 3200, Map.of());
+        Path locks = dir.resolve("data/locks");
+        Files.createDirectories(locks);
+        // An inbox run in another process holds intake-scan-inbox's lock file (the lock is taken outside this CLI run).
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(locks.resolve("intake-scan-inbox.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            assertThat(held.isValid()).isTrue();
+            assertThat(cli("identify", failed.toString())).isEqualTo(1);
+        }
+        assertThat(err.toString()).endsWith("identify: intake-scan-inbox is running in another Mediahub process; "
+                + "try again when it has finished" + System.lineSeparator());
+        assertThat(failed).exists();
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).doesNotExist();
+
+        // Once the run is over, the same call files it.
+        assertThat(cli("identify", failed.toString())).as(err.toString()).isZero();
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).exists();
+    }
 }
