@@ -2,10 +2,12 @@ package io.mediahub.cli;
 
 import io.mediahub.app.MediahubApplication;
 import io.mediahub.config.Settings;
+import io.mediahub.emby.EmbyLibraryRefresh;
 import io.mediahub.flow.FlowRunner;
 import io.mediahub.intake.InboxIntake;
 import io.mediahub.intake.IntakeFlows;
 import io.mediahub.intake.MediaRow;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +41,14 @@ public class IdentifyCommand implements Callable<Integer> {
                 String what = r.tmdbId != null ? "TMDb " + r.tmdbId : "no TMDb match";
                 System.out.println("media " + r.mediaId + ": " + r.status + " (" + what + ") -> " + r.path
                         + (r.errorText != null && !"identified".equals(r.status) ? " — " + r.errorText : ""));
+                EmbyLibraryRefresh refresh = app.bean("embyLibraryRefresh", EmbyLibraryRefresh.class);
+                if (refresh.enabled() && r.path != null) {
+                    try {
+                        System.out.println(refresh.notifyServer(List.of(r.path)));
+                    } catch (RuntimeException e) {
+                        System.err.println("identify: the file is filed, but telling the media server failed: " + e.getMessage());
+                    }
+                }
                 return "identified".equals(r.status) ? 0 : 1;
             } catch (InboxIntake.IdentifyException | FlowRunner.FlowBusyException e) {
                 System.err.println("identify: " + e.getMessage());

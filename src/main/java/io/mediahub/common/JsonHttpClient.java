@@ -97,6 +97,26 @@ public class JsonHttpClient {
         return send("POST", path, Map.of(), bytes, in -> readTree(in, path));
     }
 
+    /** POST a JSON body (or none, when {@code body} is null) to an endpoint that answers with no content (200/204). */
+    public void postForNoContent(String path, Object body) {
+        byte[] bytes = null;
+        if (body != null) {
+            try {
+                bytes = json.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Cannot serialise the request body for " + service, e);
+            }
+        }
+        send("POST", path, Map.of(), bytes, in -> {
+            try {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
     /**
      * GET and hand the body stream to {@code reader} (for answers too large to hold as a tree). The reader runs
      * inside the retry: if reading fails with an I/O or parse error the whole call is retried.

@@ -147,6 +147,20 @@ public final class EmbyClient {
         return items != null && items.isArray() ? items : List.of();
     }
 
+    /** Asks the server to scan all its libraries ({@code POST /Library/Refresh}; needs an administrator's key). */
+    public void refreshLibrary() {
+        http.postForNoContent("/Library/Refresh", null);
+    }
+
+    /**
+     * Tells the server these files (paths as the server sees them) were created, so it scans just their folders
+     * ({@code POST /Library/Media/Updated}, the same body on Emby and Jellyfin).
+     */
+    public void reportCreated(List<String> serverPaths) {
+        List<Map<String, String>> updates = serverPaths.stream().map(p -> Map.of("Path", p, "UpdateType", "Created")).toList();
+        http.postForNoContent("/Library/Media/Updated", Map.of("Updates", updates));
+    }
+
     public record EmbyUser(String id, String name, boolean hidden, boolean disabled, boolean administrator) {
     }
 

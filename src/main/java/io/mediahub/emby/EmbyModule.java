@@ -7,7 +7,7 @@ import io.mediahub.flow.MediahubModule;
 import java.util.List;
 import java.util.Map;
 
-/** Emby/Jellyfin: the library sync. */
+/** Emby/Jellyfin: the library sync, and the library refresh the intake asks for after filing. */
 public final class EmbyModule implements MediahubModule {
     @Override
     public String routesFolder() {
@@ -21,7 +21,8 @@ public final class EmbyModule implements MediahubModule {
 
     @Override
     public Map<String, Object> beans(Context c) {
-        return Map.of("embyLibrarySync", new EmbyLibrarySync(c.settings(), new LibraryRepository(c.store(), c.json()), c.json(), c.clock()));
+        return Map.of("embyLibrarySync", new EmbyLibrarySync(c.settings(), new LibraryRepository(c.store(), c.json()), c.json(), c.clock()),
+                "embyLibraryRefresh", new EmbyLibraryRefresh(c.settings(), c.store(), c.json()));
     }
 
     @Override

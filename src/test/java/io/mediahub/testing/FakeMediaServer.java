@@ -152,6 +152,13 @@ public final class FakeMediaServer implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(ItemsPager.NAME)));
         server.stubFor(authed(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(prefix + "/user_usage_stats/submit_custom_query")))
                 .atPriority(1).willReturn(aResponse().withTransformers(PlaybackReportingFake.NAME)));
+        // Library scans (the specs: Emby answers 200 with no body, Jellyfin 204); /Library/Media/Updated needs its Updates list.
+        int noContent = product == Product.EMBY ? 200 : 204;
+        server.stubFor(authed(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(prefix + "/Library/Refresh")))
+                .atPriority(1).willReturn(aResponse().withStatus(noContent)));
+        server.stubFor(authed(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(prefix + "/Library/Media/Updated")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Updates[0].Path"))
+                .atPriority(1).willReturn(aResponse().withStatus(noContent)));
     }
 
     private static ObjectNode user(String id, String name, boolean hidden, boolean admin) {

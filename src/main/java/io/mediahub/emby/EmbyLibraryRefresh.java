@@ -1,0 +1,132 @@
+package io.mediahub.emby;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.common.HttpSettings;
+import io.mediahub.common.ServiceException;
+import io.mediahub.config.Settings;
+import io.mediahub.flow.FlowRequest;
+import io.mediahub.flow.FlowResult;
+import io.mediahub.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells Emby/Jellyfin that files landed in the library, so its scanner picks them up now rather than at its next
+ * scheduled scan (issue 5: "optionally ask Emby/Jellyfin to rescan the library after a file lands"). Off unless
+ * {@code intake.refresh-media-server} is true. With {@code intake.media-server-library-dir} (the library root as the
+ * server sees it) only the new files are reported ({@code POST /Library/Media/Updated}); without it, the server scans
+ * every library ({@code POST /Library/Refresh}).
+ *
+ * <p>The files have landed by the time this runs, so a server that cannot be reached never fails the intake: the
+ * run records the problem in its error text and the server finds the files at its next scan.
+ */
+public final class EmbyLibraryRefresh {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbyLibraryRefresh.class);
+    /** Counters with which the intake's runs report files that reached the library. */
+    private static final List<String> FILED = List.of("identified", "unidentified", "resumed");
+    private static final int PATHS_PER_CALL = 200;
+
+    private final Settings settings;
+    private final Store store;
+    private final ObjectMapper json;
+
+    public EmbyLibraryRefresh(Settings settings, Store store, ObjectMapper json) {
+        this.settings = settings;
+        this.store = store;
+        this.json = json;
+    }
+
+    public boolean enabled() {
+        return settings.getBoolean("intake.refresh-media-server");
+    }
+
+    /** The intake route's last step: if the run filed anything, tell the server. Returns the run's result. */
+    public FlowResult afterIntake(FlowRequest request, FlowResult result) throws SQLException {
+        long filed = FILED.stream().mapToLong(result::counter).sum();
+        if (!enabled() || filed == 0) {
+            return result;
+        }
+        List<String> paths = serverRoot().isPresent() ? filedSince(request.runId()) : List.of();
+        try {
+            String what = notifyServer(paths);
+            result.count("media_server_notified", 1);
+            LOG.info("intake: {}", what);
+        } catch (ServiceException | IllegalStateException e) {
+            result.problem("the files are filed, but telling the media server failed: " + e.getMessage());
+            LOG.warn("intake: the files are filed, but telling the media server failed: {}", e.getMessage());
+        }
+        return result;
+    }
+
+    /**
+     * Tells the server about these library files (paths relative to {@code mediahub.library-dir}, '/'-separated), or asks
+     * for a whole scan when no server-side root is configured or no path is given. Returns what it did, in words.
+     */
+    public String notifyServer(List<String> libraryPaths) {
+        if (settings.find("emby.url").isEmpty() || settings.find("emby.api-key").isEmpty()) {
+            throw new IllegalStateException("intake.refresh-media-server is on but EMBY_URL and EMBY_API_KEY are not both set");
+        }
+        EmbyClient client = EmbyClient.connect(settings.get("emby.url"), settings.get("emby.api-key"), HttpSettings.from(settings), json);
+        Optional<String> root = serverRoot();
+        if (root.isEmpty() || libraryPaths.isEmpty()) {
+            client.refreshLibrary();
+            return "asked " + client.describe() + " to scan its libraries";
+        }
+        List<String> serverPaths = libraryPaths.stream().map(p -> serverPath(root.get(), p)).toList();
+        for (int i = 0; i < serverPaths.size(); i += PATHS_PER_CALL) {
+            client.reportCreated(serverPaths.subList(i, Math.min(serverPaths.size(), i + PATHS_PER_CALL)));
+        }
+        return "told " + client.describe() + " about " + serverPaths.size() + " new file" + (serverPaths.size() == 1 ? "" : "s");
+    }
+
+    /** {@code root} + the relative path, with the root's own separator style (a Windows server's {@code D:\Media}). */
+    static String serverPath(String root, String relative) {
+        boolean windows = root.contains("\\") && !root.contains("/");
+        String sep = windows ? "\\" : "/";
+        String base = root.endsWith(sep) ? root.substring(0, root.length() - 1) : root;
+        return base + sep + (windows ? relative.replace('/', '\\') : relative);
+    }
+
+    private Optional<String> serverRoot() {
+        return settings.find("intake.media-server-library-dir").map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** Library paths of the rows this run filed (rows are stamped to the second; the run's start is cut to match). */
+    private List<String> filedSince(long runId) throws SQLException {
+        return store.inTransaction(c -> {
+            String since = runStart(c, runId);
+            List<String> paths = new ArrayList<>();
+            if (since == null) {
+                return paths;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT path FROM media WHERE updated_at >= ? AND path IS NOT NULL "
+                    + "AND status IN ('identified', 'unidentified') ORDER BY media_id")) {
+                ps.setString(1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        paths.add(rs.getString(1));
+                    }
+                }
+            }
+            return paths;
+        });
+    }
+
+    private static String runStart(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM flow_runs WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Instant.parse(rs.getString(1)).truncatedTo(ChronoUnit.SECONDS).toString() : null;
+            }
+        }
+    }
+}
