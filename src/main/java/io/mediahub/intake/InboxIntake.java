@@ -57,6 +57,8 @@ public class InboxIntake {
     private final Clock clock;
     /** MusicBrainz's one request per interval, shared by every run (the watcher's, {@code run}, {@code identify}). */
     private final RateLimiter musicbrainzLimiter;
+    /** AcoustID's three requests a second, shared the same way. */
+    private final RateLimiter acoustidLimiter = new RateLimiter(AcoustIdClient.REQUEST_INTERVAL);
     private volatile FileMover mover = new FileMover();
 
     public InboxIntake(Settings settings, Store store, ObjectMapper json, Clock clock) {
@@ -216,7 +218,8 @@ public class InboxIntake {
             this.artwork = new ArtworkFetcher(s.imageUrl(), HttpSettings.from(settings));
             IntakeSettings.Music m = s.music();
             this.music = new MusicIdentifier(new Fingerprinter(m.fpcalc(), s.toolTimeout(), json),
-                    m.acoustidConfigured() ? new AcoustIdClient(m.acoustidUrl(), m.acoustidKey(), HttpSettings.from(settings), json) : null,
+                    m.acoustidConfigured() ? new AcoustIdClient(m.acoustidUrl(), m.acoustidKey(), acoustidLimiter, HttpSettings.from(settings),
+                            json) : null,
                     m.musicbrainzConfigured() ? new MusicBrainzClient(m.musicbrainzUrl(), m.musicbrainzContact(), musicbrainzLimiter,
                             HttpSettings.from(settings), json) : null);
             this.tagWriter = new TagWriter(m.ffmpeg(), probe, s.toolTimeout());

@@ -19,9 +19,16 @@ public class MusicBrainzClient {
     static final Pattern MBID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** The release search's page size (the original's). */
     static final int SEARCH_LIMIT = 25;
+    static final int CACHED_RELEASES = 64;
 
     private final JsonHttpClient http;
-    private final Map<String, JsonNode> releases = new LinkedHashMap<>();
+    /** Release lookups kept for the run (an album's tracks share theirs), the most recent {@value #CACHED_RELEASES}. */
+    private final Map<String, JsonNode> releases = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > CACHED_RELEASES;
+        }
+    };
 
     public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
         Map<String, String> headers = Map.of("User-Agent", userAgent(contact));
@@ -43,7 +50,7 @@ public class MusicBrainzClient {
         return lookup("recording", mbid, "releases release-groups media artist-credits");
     }
 
-    /** {@code /ws/2/release/{mbid}} with its tracks, recordings, artist credits and release group; null when MusicBrainz has none. Cached per client. */
+    /** {@code /ws/2/release/{mbid}} with its tracks, recordings, artist credits and release group; null when MusicBrainz has none. Cached. */
     public JsonNode release(String mbid) {
         if (!releases.containsKey(mbid)) {
             releases.put(mbid, lookup("release", mbid, "recordings artist-credits release-groups media"));
