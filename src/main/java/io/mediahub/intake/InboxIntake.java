@@ -255,7 +255,8 @@ public class InboxIntake {
                 }
             }
             List<Path> videos = media.stream().filter(f -> MediaKinds.isVideo(f.getFileName().toString())).toList();
-            media.stream().filter(f -> MediaKinds.isAudio(f.getFileName().toString())).forEach(f -> folderTracks.merge(f.getParent(), 1, Integer::sum));
+            media.stream().filter(f -> MediaKinds.isAudio(f.getFileName().toString()))
+                    .forEach(f -> folderTracks.merge(f.getParent(), 1, Integer::sum));
             folderTracks.values().removeIf(n -> n < 2);
             for (Path m : media) {
                 List<Path> companions = new ArrayList<>();
@@ -571,7 +572,7 @@ public class InboxIntake {
                 }
             }
             Map<String, Object> art = new LinkedHashMap<>();
-            if (!s.artwork() || id.releaseId() == null) {
+            if (!s.artwork() || !MusicBrainzClient.isMbid(id.releaseId())) {
                 return art;
             }
             if (Boolean.FALSE.equals(id.frontCover())) {
