@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code identify PATH|MEDIA_ID [--tmdb ID]}: retry or force the TMDb match of one file. */
+/** {@code identify PATH|MEDIA_ID [--tmdb ID]}: retry or force the TMDb match of one file (audio: its fingerprint, MusicBrainz, tags). */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Identify one file again with TMDb, or force its match, and rename it in the library to suit.",
+        description = {"Identify one file again (video with TMDb, audio by its fingerprint and MusicBrainz), or force its TMDb match,",
+                "and rename it in the library to suit.",
                 "PATH is a file in the library, in the inbox's .failed/ folder (it is filed when it succeeds) or anywhere else",
                 "(it is filed like a drop); MEDIA_ID is the media table's id of a file in the library."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,7 +39,7 @@ public class IdentifyCommand implements Callable<Integer> {
             try {
                 // identify moves library files and media rows: never at the same time as an inbox run (here or in the container).
                 MediaRow r = app.runner().exclusively(IntakeFlows.SCAN_INBOX.id(), () -> intake.identify(target, tmdbId));
-                String what = r.tmdbId != null ? "TMDb " + r.tmdbId : "no TMDb match";
+                String what = r.tmdbId != null ? "TMDb " + r.tmdbId : "music".equals(r.kind) ? "by " + r.method : "no TMDb match";
                 System.out.println("media " + r.mediaId + ": " + r.status + " (" + what + ") -> " + r.path
                         + (r.errorText != null && !"identified".equals(r.status) ? " — " + r.errorText : ""));
                 EmbyLibraryRefresh refresh = app.bean("embyLibraryRefresh", EmbyLibraryRefresh.class);

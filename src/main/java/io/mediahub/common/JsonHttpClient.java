@@ -45,6 +45,14 @@ public class JsonHttpClient {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
+    private Pacer pacer = () -> {
+    };
+
+    /** Waits, before every request a client sends (retries included), until the service's rate limit allows it. */
+    @FunctionalInterface
+    public interface Pacer {
+        void awaitTurn() throws InterruptedException;
+    }
 
     /**
      * @param service     the name users know ("Emby", "TMDb")
@@ -81,9 +89,15 @@ public class JsonHttpClient {
         return baseUrl;
     }
 
+    /** Every request of this client (retries included) first waits for {@code p}: for services that allow one request per interval. */
+    public JsonHttpClient pacedBy(Pacer p) {
+        this.pacer = p;
+        return this;
+    }
+
     /** GET a JSON document. */
     public JsonNode get(String path, Map<String, ?> query) {
-        return send("GET", path, query, null, in -> readTree(in, path));
+        return send("GET", path, query, null, null, in -> readTree(in, path));
     }
 
     /** POST a JSON body, read a JSON answer. */
@@ -94,7 +108,13 @@ public class JsonHttpClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialise the request body for " + service, e);
         }
-        return send("POST", path, Map.of(), bytes, in -> readTree(in, path));
+        return send("POST", path, Map.of(), bytes, "application/json", in -> readTree(in, path));
+    }
+
+    /** POST a form ({@code application/x-www-form-urlencoded}), read a JSON answer: for keys that must not travel in a URL. */
+    public JsonNode postForm(String path, Map<String, ?> form) {
+        byte[] bytes = queryString(form).replaceFirst("^\\?", "").getBytes(StandardCharsets.UTF_8);
+        return send("POST", path, Map.of(), bytes, "application/x-www-form-urlencoded", in -> readTree(in, path));
     }
 
     /** POST a JSON body (or none, when {@code body} is null) to an endpoint that answers with no content (200/204). */
@@ -122,7 +142,7 @@ public class JsonHttpClient {
      * inside the retry: if reading fails with an I/O or parse error the whole call is retried.
      */
     public <T> T getStreaming(String path, Map<String, ?> query, Function<InputStream, T> reader) {
-        return send("GET", path, query, null, reader);
+        return send("GET", path, query, null, null, reader);
     }
 
     private JsonNode readTree(InputStream in, String path) {
@@ -139,7 +159,7 @@ public class JsonHttpClient {
         }
     }
 
-    private <T> T send(String method, String path, Map<String, ?> query, byte[] body, Function<InputStream, T> reader) {
+    private <T> T send(String method, String path, Map<String, ?> query, byte[] body, String contentType, Function<InputStream, T> reader) {
         URI uri = URI.create(baseUrl + path + queryString(query));
         RetryPolicy<Object> retry = RetryPolicy.builder()
                 .handleIf(JsonHttpClient::isRetryable)
@@ -158,7 +178,7 @@ public class JsonHttpClient {
                         e.getAttemptCount(), describe(e.getLastException())))
                 .build();
         try {
-            return Failsafe.with(retry).get(() -> attempt(method, uri, path, body, reader));
+            return Failsafe.with(retry).get(() -> attempt(method, uri, path, body, contentType, reader));
         } catch (FailsafeException e) {
             throw toServiceException(e.getCause() != null ? e.getCause() : e, path);
         } catch (RuntimeException e) {
@@ -170,12 +190,15 @@ public class JsonHttpClient {
         return max.compareTo(base) > 0 ? max : base.plusMillis(1);
     }
 
-    private <T> T attempt(String method, URI uri, String path, byte[] body, Function<InputStream, T> reader) throws IOException, InterruptedException {
+    private <T> T attempt(String method, URI uri, String path, byte[] body, String contentType, Function<InputStream, T> reader)
+            throws IOException, InterruptedException {
+        pacer.awaitTurn();
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("Accept", "application/json")
                 .header("User-Agent", "Mediahub");
-        authHeaders.get().forEach(b::header);
+        // setHeader: a service's own headers (MusicBrainz's User-Agent with a contact) replace the defaults.
+        authHeaders.get().forEach(b::setHeader);
         if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -3,6 +3,7 @@ package io.mediahub.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mediahub.common.HttpSettings;
+import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowFailedException;
@@ -12,6 +13,7 @@ import io.mediahub.intake.parse.FilenameParser;
 import io.mediahub.intake.parse.ParsedName;
 import io.mediahub.store.Store;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -39,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * re-runs): every settled entry of the inbox becomes files in the library, or in {@code .failed/} with the reason.
  *
  * <p>A top-level file is one release; a top-level folder is one release (a season pack, a movie with its subtitles).
- * For each video or audio file: size limit, SHA-256 (streamed), duplicate check, parse, probe, identify, name, move
- * (never overwriting), companions (subtitles, artwork), TMDb artwork, JSON sidecar, {@code media} row. One file's
- * failure never stops the others.
+ * For each video or audio file: size limit, SHA-256 (streamed), duplicate check, parse, probe, identify (TMDb for
+ * video; fingerprint, AcoustID and MusicBrainz for audio), name, move (never overwriting), companions (subtitles,
+ * artwork), artwork (TMDb's, or the album's front cover), audio tags rewritten, JSON sidecar, {@code media} row. One
+ * file's failure never stops the others.
  */
 public class InboxIntake {
     private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
@@ -52,6 +55,10 @@ public class InboxIntake {
     private final MediaRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
+    /** MusicBrainz's one request per interval, shared by every run (the watcher's, {@code run}, {@code identify}). */
+    private final RateLimiter musicbrainzLimiter;
+    /** AcoustID's three requests a second, shared the same way. */
+    private final RateLimiter acoustidLimiter = new RateLimiter(AcoustIdClient.REQUEST_INTERVAL);
     private volatile FileMover mover = new FileMover();
 
     public InboxIntake(Settings settings, Store store, ObjectMapper json, Clock clock) {
@@ -59,6 +66,7 @@ public class InboxIntake {
         this.repo = new MediaRepository(store);
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.clock = clock;
+        this.musicbrainzLimiter = new RateLimiter(settings.getDuration("musicbrainz.request-interval"));
     }
 
     /** Tests replace the mover to make a copy fail part-way or to force the copy path. */
@@ -122,9 +130,6 @@ public class InboxIntake {
      */
     public MediaRow identify(String pathOrId, Long tmdbId) throws IOException, SQLException {
         IntakeSettings s = IntakeSettings.from(settings);
-        if (!s.tmdbConfigured()) {
-            throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb");
-        }
         Run run = new Run(s, new FlowResult());
         Path file = Path.of(pathOrId).toAbsolutePath().normalize();
         MediaRow row = null;
@@ -155,6 +160,9 @@ public class InboxIntake {
         }
         if (!MediaKinds.isVideo(file.getFileName().toString()) && !MediaKinds.isAudio(file.getFileName().toString())) {
             throw new IdentifyException(file.getFileName() + " is not a video or audio file (by its extension)");
+        }
+        if (MediaKinds.isVideo(file.getFileName().toString()) && !s.tmdbConfigured()) {
+            throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb for a video");
         }
         boolean wasFailed = file.startsWith(s.failed());
         Path errorTxt = file.resolveSibling(file.getFileName() + ".error.txt");
@@ -196,6 +204,10 @@ public class InboxIntake {
         final MediaProbe probe;
         final TmdbIdentifier identifier;
         final ArtworkFetcher artwork;
+        final MusicIdentifier music;
+        final TagWriter tagWriter;
+        /** The number of audio files in each folder of the release being filed (2 or more), a hint for the release choice. */
+        final Map<Path, Integer> folderTracks = new java.util.HashMap<>();
 
         Run(IntakeSettings s, FlowResult result) {
             this.s = s;
@@ -204,9 +216,17 @@ public class InboxIntake {
             this.identifier = s.tmdbConfigured() ? new TmdbIdentifier(new TmdbSearchClient(s.tmdbUrl(), s.tmdbToken(), s.tmdbLanguage(),
                     HttpSettings.from(settings), json)) : null;
             this.artwork = new ArtworkFetcher(s.imageUrl(), HttpSettings.from(settings));
+            IntakeSettings.Music m = s.music();
+            this.music = new MusicIdentifier(new Fingerprinter(m.fpcalc(), s.toolTimeout(), json),
+                    m.acoustidConfigured() ? new AcoustIdClient(m.acoustidUrl(), m.acoustidKey(), acoustidLimiter, HttpSettings.from(settings),
+                            json) : null,
+                    m.musicbrainzConfigured() ? new MusicBrainzClient(m.musicbrainzUrl(), m.musicbrainzContact(), musicbrainzLimiter,
+                            HttpSettings.from(settings), json) : null);
+            this.tagWriter = new TagWriter(m.ffmpeg(), probe, s.toolTimeout());
         }
 
         void release(Path entry) throws IOException, SQLException {
+            folderTracks.clear();
             entry = safeName(entry);
             if (Files.isSymbolicLink(entry)) {
                 fail(entry, null, "a symbolic link; the intake takes files and folders only", "failed");
@@ -235,6 +255,9 @@ public class InboxIntake {
                 }
             }
             List<Path> videos = media.stream().filter(f -> MediaKinds.isVideo(f.getFileName().toString())).toList();
+            media.stream().filter(f -> MediaKinds.isAudio(f.getFileName().toString()))
+                    .forEach(f -> folderTracks.merge(f.getParent(), 1, Integer::sum));
+            folderTracks.values().removeIf(n -> n < 2);
             for (Path m : media) {
                 List<Path> companions = new ArrayList<>();
                 for (Path x : extras) {
@@ -318,7 +341,7 @@ public class InboxIntake {
                 if (Files.exists(target) && row.contentHash.equals(FileMover.sha256(target))) {
                     // A run stopped between linking the file into the library and removing it from the inbox.
                     Files.delete(file);
-                    resumed.status = resumed.tmdbId != null ? "identified" : "unidentified";
+                    resumed.status = resumed.identifiedByItsMethod() ? "identified" : "unidentified";
                     resumed.updatedAt = now();
                     repo.update(resumed);
                     result.written(1).count("resumed", 1);
@@ -361,9 +384,12 @@ public class InboxIntake {
             String ext = LibraryNames.extension(name);
             Path rel;
             TmdbIdentifier.Match match = null;
+            MusicIdentifier.Outcome heard = null;
             Map<String, Object> identification = new LinkedHashMap<>();
             if (MediaKinds.isAudio(name)) {
-                rel = musicTarget(parsed, probed, row, ext, identification);
+                identification.put("method", null);
+                heard = music.identify(file, probed, folderTracks.get(file.getParent()), identification);
+                rel = musicTarget(parsed, probed, row, ext, identification, heard);
             } else {
                 match = identify(parsed, probed, forcedTmdbId, identification);
                 rel = videoTarget(parsed, match, row, ext);
@@ -407,8 +433,9 @@ public class InboxIntake {
                     }
                 }
             }
-            Map<String, Object> art = match != null && match.identified() ? fetchArtwork(match, target) : Map.of();
-            row.status = match == null ? statusOfAudio(row) : match.identified() ? "identified" : "unidentified";
+            Map<String, Object> art = match != null && match.identified() ? fetchArtwork(match, target)
+                    : heard != null && heard.identity() != null ? finishMusic(heard.identity(), target, probed, row, identification) : Map.of();
+            row.status = row.identifiedByItsMethod() ? "identified" : "unidentified";
             row.updatedAt = now();
             writeSidecar(target, row, parsed, probed, probeNote, identification, art, companionsFiled);
             if (!inPlace && file.startsWith(s.library()) && Files.isRegularFile(oldSidecar, LinkOption.NOFOLLOW_LINKS)) {
@@ -418,10 +445,6 @@ public class InboxIntake {
             result.written(1).count(row.status, 1);
             LOG.info("intake: {} -> {} ({}{})", printable(row.sourceName), row.path, row.status,
                     row.errorText == null ? "" : ": " + row.errorText);
-        }
-
-        private String statusOfAudio(MediaRow row) {
-            return "tags".equals(row.method) ? "identified" : "unidentified";
         }
 
         private TmdbIdentifier.Match identify(ParsedName parsed, MediaProbe.Result probed, Long forced, Map<String, Object> identification) {
@@ -477,16 +500,40 @@ public class InboxIntake {
             return LibraryNames.episode(title, year, season, eps, row.episodeTitle, ext);
         }
 
-        private Path musicTarget(ParsedName parsed, MediaProbe.Result probed, MediaRow row, String ext, Map<String, Object> identification) {
+        /**
+         * Where an audio file goes: by what AcoustID and MusicBrainz said (the album from its tags when no release was
+         * accepted), else by its tags, else by its name. The notes of the steps that could not be taken are the reason.
+         */
+        private Path musicTarget(ParsedName parsed, MediaProbe.Result probed, MediaRow row, String ext, Map<String, Object> identification,
+                                 MusicIdentifier.Outcome heard) {
             String artist = probed == null ? null : first(probed.tag("album_artist"), probed.tag("artist"));
             String album = probed == null ? null : probed.tag("album");
             String title = probed == null ? null : probed.tag("title");
-            Integer track = probed == null ? null : leadingNumber(probed.tag("track"));
-            Integer year = probed == null ? null : leadingNumber(probed.tag("date"));
+            Integer track = probed == null ? null : MusicIdentifier.leadingNumber(probed.tag("track"));
+            Integer year = probed == null ? null : MusicIdentifier.leadingNumber(probed.tag("date"));
             if (year != null && (year < 1000 || year > 2999)) {
                 year = null;
             }
+            List<String> notes = new ArrayList<>(heard.notes());
+            MusicIdentity id = heard.identity();
             boolean tagged = artist != null && title != null;
+            if (id != null) {
+                artist = id.folderArtist();
+                title = id.title();
+                if (id.album() != null) {
+                    album = id.album();
+                    track = id.track();
+                    year = id.year();
+                }
+                row.method = id.method();
+                identification.put("musicbrainz", id.ids());
+            } else if (tagged) {
+                row.method = "tags";
+                notes.add("filed by its tags");
+            } else {
+                row.method = "parsed-name";
+                notes.add("no artist and title tags; filed by its name");
+            }
             if (title == null) {
                 title = parsed.title() != null ? parsed.title() : LibraryNames.stem(Path.of(row.sourceName).getFileName().toString());
             }
@@ -495,13 +542,56 @@ public class InboxIntake {
             row.artist = artist;
             row.album = album;
             row.year = year;
-            row.method = tagged ? "tags" : "parsed-name";
-            row.errorText = tagged ? null : "no artist and title tags; filed by its name (AcoustID/MusicBrainz identification is not built yet)";
+            row.errorText = notes.isEmpty() ? null : String.join("; ", notes);
             identification.put("method", row.method);
-            if (!tagged) {
+            if (row.errorText != null) {
                 identification.put("reason", row.errorText);
             }
             return LibraryNames.music(artist, album, year, track, title, ext);
+        }
+
+        /**
+         * After an identified audio file is in place: its tags rewritten (unless INTAKE_REWRITE_TAGS=false) and the album's
+         * front cover from the Cover Art Archive as {@code cover.jpg} beside it (unless INTAKE_ARTWORK=false, or one is
+         * there). A failure of either is noted (row, sidecar, log) and never fails the file: it keeps its own tags.
+         */
+        private Map<String, Object> finishMusic(MusicIdentity id, Path target, MediaProbe.Result probed, MediaRow row,
+                                                Map<String, Object> identification) {
+            if (s.music().rewriteTags()) {
+                Map<String, Object> tags = new LinkedHashMap<>();
+                identification.put("tags", tags);
+                try {
+                    Map<String, String> written = tagWriter.rewrite(target, id, probed);
+                    tags.put("written", written.isEmpty() ? "already as MusicBrainz has them" : written);
+                } catch (ToolRunner.ToolException | IOException e) {
+                    String why = "its tags could not be rewritten (" + e.getMessage() + "); it keeps its own";
+                    tags.put("error", why);
+                    row.errorText = row.errorText == null ? why : row.errorText + "; " + why;
+                    identification.put("reason", row.errorText);
+                    LOG.warn("intake: {}: {}", printable(row.sourceName), why);
+                }
+            }
+            Map<String, Object> art = new LinkedHashMap<>();
+            if (!s.artwork() || !MusicBrainzClient.isMbid(id.releaseId())) {
+                return art;
+            }
+            if (Boolean.FALSE.equals(id.frontCover())) {
+                art.put("cover_error", "MusicBrainz lists no front cover for release " + id.releaseId());
+                return art;
+            }
+            Path cover = target.resolveSibling("cover.jpg");
+            String base = io.mediahub.common.JsonHttpClient.stripTrailingSlash(s.music().coverArtUrl());
+            try {
+                artwork.download(URI.create(base + "/release/" + id.releaseId() + "/front"), "Cover Art Archive at " + base,
+                        "the front cover of release " + id.releaseId(), cover);
+                if (Files.exists(cover)) {
+                    art.put("cover", s.library().relativize(cover).toString());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                art.put("cover_error", e.getMessage());
+                LOG.warn("intake: the cover of {} not fetched: {}", printable(String.valueOf(id.album())), e.getMessage());
+            }
+            return art;
         }
 
         /** The target, or the first free {@code Name (n).ext}; null when the same content already sits at one of them. */
@@ -742,14 +832,6 @@ public class InboxIntake {
 
     private static String first(String a, String b) {
         return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
-    }
-
-    private static Integer leadingNumber(String s) {
-        if (s == null) {
-            return null;
-        }
-        var m = java.util.regex.Pattern.compile("^\\s*(\\d{1,4})").matcher(s);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     String now() {

@@ -6,16 +6,50 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The intake's settings, read once per run. */
+/**
+ * The intake's settings, read once per run. {@link Music} holds the audio path's: fpcalc, AcoustID, MusicBrainz, the
+ * Cover Art Archive and ffmpeg for the tags.
+ */
 public record IntakeSettings(Path inbox, Path library, long maxFileSize, Duration settleTime, Duration toolTimeout, String ffprobe,
-                             String mediainfo, boolean artwork, String imageUrl, String tmdbToken, String tmdbUrl, String tmdbLanguage) {
+                             String mediainfo, boolean artwork, String imageUrl, String tmdbToken, String tmdbUrl, String tmdbLanguage,
+                             Music music) {
+
+    /** The audio path's settings. The AcoustID key is a secret: it never reaches a log line, an error, a sidecar or an output. */
+    public record Music(String fpcalc, String ffmpeg, boolean rewriteTags, String acoustidKey, String acoustidUrl, String musicbrainzUrl,
+                        String musicbrainzContact, String coverArtUrl) {
+
+        public boolean acoustidConfigured() {
+            return acoustidKey != null && !acoustidKey.isBlank();
+        }
+
+        public boolean musicbrainzConfigured() {
+            return musicbrainzContact != null && !musicbrainzContact.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Music[fpcalc=" + fpcalc + ", ffmpeg=" + ffmpeg + ", rewriteTags=" + rewriteTags + ", acoustidKey="
+                    + (acoustidConfigured() ? "(set)" : "(not set)") + ", acoustidUrl=" + acoustidUrl + ", musicbrainzUrl=" + musicbrainzUrl
+                    + ", musicbrainzContact=" + musicbrainzContact + ", coverArtUrl=" + coverArtUrl + "]";
+        }
+    }
 
     public static IntakeSettings from(Settings s) {
         Path inbox = s.find("intake.inbox-dir").map(Path::of).orElse(s.dataDir().resolve("inbox"));
+        Music music = new Music(s.get("intake.fpcalc"), s.get("intake.ffmpeg"), s.getBoolean("intake.rewrite-tags"),
+                s.find("acoustid.api-key").orElse(null), s.get("acoustid.api-url"), s.get("musicbrainz.api-url"),
+                s.find("musicbrainz.contact").orElse(null), s.get("intake.coverart-url"));
         return new IntakeSettings(inbox.toAbsolutePath().normalize(), Path.of(s.get("mediahub.library-dir")).toAbsolutePath().normalize(),
                 bytes(s.get("intake.max-file-size"), "intake.max-file-size"), s.getDuration("intake.settle-time"),
                 s.getDuration("intake.tool-timeout"), s.get("intake.ffprobe"), s.get("intake.mediainfo"), s.getBoolean("intake.artwork"),
-                s.get("intake.tmdb-image-url"), s.find("tmdb.read-access-token").orElse(null), s.get("tmdb.api-url"), s.get("tmdb.language"));
+                s.get("intake.tmdb-image-url"), s.find("tmdb.read-access-token").orElse(null), s.get("tmdb.api-url"), s.get("tmdb.language"),
+                music);
+    }
+
+    @Override
+    public String toString() {
+        return "IntakeSettings[inbox=" + inbox + ", library=" + library + ", tmdbToken=" + (tmdbConfigured() ? "(set)" : "(not set)")
+                + ", " + music + "]";
     }
 
     public Path failed() {

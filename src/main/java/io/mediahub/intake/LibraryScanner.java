@@ -94,7 +94,7 @@ public class LibraryScanner {
             MediaRow known = byPath.remove(rel);
             if (known != null) {
                 if ("missing".equals(known.status)) {
-                    known.status = known.tmdbId != null || "tags".equals(known.method) ? "identified" : "unidentified";
+                    known.status = known.identifiedByItsMethod() ? "identified" : "unidentified";
                     known.errorText = null;
                     known.updatedAt = now;
                     repo.update(known);

@@ -30,4 +30,12 @@ public final class MediaRow {
     public String sourceName;
     public String addedAt;
     public String updatedAt;
+
+    /** The methods that identify a file without TMDb: the audio path's. */
+    static final java.util.Set<String> AUDIO_IDENTIFIED = java.util.Set.of("acoustid", "musicbrainz-name", "tags");
+
+    /** Whether the row's file counts as identified: a TMDb id, or audio identified by its fingerprint, MusicBrainz or its tags. */
+    public boolean identifiedByItsMethod() {
+        return tmdbId != null || AUDIO_IDENTIFIED.contains(method);
+    }
 }

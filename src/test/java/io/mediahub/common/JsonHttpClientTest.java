@@ -81,4 +81,24 @@ class JsonHttpClientTest {
         server.verify(getRequestedFor(urlPathEqualTo("/q")).withHeader("X-Api-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k-secret"))
                 .withQueryParam("term", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Amélie & co")));
     }
+
+    @Test
+    void aFormIsPostedInTheBodyAndThePacerIsAskedBeforeEveryAttempt() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v2/lookup")).inScenario("f")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v2/lookup")).inScenario("f")
+                .whenScenarioStateIs("up").willReturn(okJson("{\"status\":\"ok\"}")));
+        java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+        client.pacedBy(turns::incrementAndGet);
+
+        assertThat(client.postForm("/v2/lookup", new java.util.LinkedHashMap<>(Map.of("client", "k&y", "meta", "recordings releases")))
+                .path("status").asText()).isEqualTo("ok");
+
+        assertThat(turns.get()).as("one turn per attempt, the retry included").isEqualTo(2);
+        server.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/v2/lookup"))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("application/x-www-form-urlencoded"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("meta=recordings+releases"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("client=k%26y")));
+        assertThat(server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/v2/lookup"));
+    }
 }

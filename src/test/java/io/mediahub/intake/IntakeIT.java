@@ -8,10 +8,8 @@ import io.mediahub.flow.FlowOutcome;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +27,7 @@ class IntakeIT {
     Path dir;
 
     private FakeTmdb tmdb;
+    private IntakeRun run;
     private TestApp app;
     private Path inbox;
     private Path library;
@@ -41,45 +40,29 @@ class IntakeIT {
     @BeforeEach
     void setUp() throws Exception {
         tmdb = new FakeTmdb();
-        inbox = dir.resolve("data/inbox");
-        library = dir.resolve("library");
-        Files.createDirectories(inbox);
+        run = new IntakeRun(dir);
+        inbox = run.inbox;
+        library = run.library;
     }
 
     @AfterEach
     void tearDown() {
-        if (app != null) {
-            app.close();
-        }
+        run.close();
         tmdb.close();
     }
 
     private TestApp start(Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("MEDIAHUB_LIBRARY_DIR", library.toString());
-        env.put("INTAKE_SETTLE_TIME", "0");
-        env.put("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN);
-        env.put("TMDB_API_URL", tmdb.apiUrl());
-        env.put("INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
-        env.put("HTTP_MAX_ATTEMPTS", "2");
-        env.putAll(extra);
-        app = TestApp.start(dir.resolve("data"), env);
+        app = run.start(Map.of("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN, "TMDB_API_URL", tmdb.apiUrl(), "INTAKE_TMDB_IMAGE_URL",
+                tmdb.imageUrl()), extra);
         return app;
     }
 
     private FlowOutcome scan() {
-        FlowOutcome o = app.run("intake-scan-inbox");
-        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
-        return o;
+        return run.scan();
     }
 
-    private List<String> tree(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+    private static List<String> tree(Path root) throws Exception {
+        return IntakeRun.tree(root);
     }
 
     @Test

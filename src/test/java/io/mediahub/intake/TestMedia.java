@@ -21,12 +21,18 @@ final class TestMedia {
     }
 
     static void requireTools() {
-        for (String tool : List.of("ffmpeg", "ffprobe")) {
+        requireTools("ffmpeg", "ffprobe");
+    }
+
+    /** Skips (or, with MEDIAHUB_REQUIRE_ALL=1, fails) unless every tool named can be run. */
+    static void requireTools(String... tools) {
+        for (String tool : tools) {
+            String pkg = "fpcalc".equals(tool) ? "libchromaprint-tools" : "ffmpeg";
             boolean present = ToolRunner.available(tool);
             if (!present && "1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"))) {
-                throw new AssertionError(tool + " is not installed, and MEDIAHUB_REQUIRE_ALL=1: install ffmpeg (see .ci/run)");
+                throw new AssertionError(tool + " is not installed, and MEDIAHUB_REQUIRE_ALL=1: install " + pkg + " (see .ci/run)");
             }
-            assumeThat(present).as(tool + " is not installed (apt-get install ffmpeg); skipping the intake integration test").isTrue();
+            assumeThat(present).as(tool + " is not installed (apt-get install " + pkg + "); skipping the intake integration test").isTrue();
         }
     }
 
@@ -57,6 +63,16 @@ final class TestMedia {
         ToolRunner.run(cmd, Duration.ofSeconds(60), Set.of(0));
         Files.move(tmp, file);
         return file;
+    }
+
+    /** Every regular file under {@code root}, relative and sorted (none when it does not exist): what a test expects to see. */
+    static List<String> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
     }
 
     /** Sets a file's time stamp into the past, so the settle time has passed without waiting. */

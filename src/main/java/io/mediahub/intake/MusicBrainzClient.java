@@ -1,0 +1,92 @@
+package io.mediahub.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.common.HttpSettings;
+import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.RateLimiter;
+import io.mediahub.common.ServiceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * MusicBrainz WS/2 lookups and the release search, JSON. Every request (retries included) waits its turn at the shared
+ * {@link RateLimiter} and carries the User-Agent MusicBrainz asks of every client: {@code Mediahub/<version> ( <contact> )}.
+ * Ids from elsewhere (AcoustID's answer) go into a path only when they are MBIDs.
+ */
+public class MusicBrainzClient {
+    static final Pattern MBID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The release search's page size (the original's). */
+    static final int SEARCH_LIMIT = 25;
+    static final int CACHED_RELEASES = 64;
+
+    private final JsonHttpClient http;
+    /** Release lookups kept for the run (an album's tracks share theirs), the most recent {@value #CACHED_RELEASES}. */
+    private final Map<String, JsonNode> releases = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > CACHED_RELEASES;
+        }
+    };
+
+    public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
+        Map<String, String> headers = Map.of("User-Agent", userAgent(contact));
+        this.http = new JsonHttpClient("MusicBrainz", apiUrl, () -> headers, settings, "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", json)
+                .pacedBy(limiter);
+    }
+
+    static String userAgent(String contact) {
+        String v = MusicBrainzClient.class.getPackage().getImplementationVersion();
+        return "Mediahub/" + (v == null ? "dev" : v) + " ( " + contact.replaceAll("[\\p{Cntrl}()\\s]+", " ").strip() + " )";
+    }
+
+    public static boolean isMbid(String id) {
+        return id != null && MBID.matcher(id).matches();
+    }
+
+    /** {@code /ws/2/recording/{mbid}} with its releases, their release groups and media, and artist credits; null when MusicBrainz has none. */
+    public JsonNode recording(String mbid) {
+        return lookup("recording", mbid, "releases release-groups media artist-credits");
+    }
+
+    /** {@code /ws/2/release/{mbid}} with its tracks, recordings, artist credits and release group; null when MusicBrainz has none. Cached. */
+    public JsonNode release(String mbid) {
+        if (!releases.containsKey(mbid)) {
+            releases.put(mbid, lookup("release", mbid, "recordings artist-credits release-groups media"));
+        }
+        return releases.get(mbid);
+    }
+
+    /** The release search ({@code release:"…"}, and the artist when known), at most {@link #SEARCH_LIMIT} in MusicBrainz's order. */
+    public JsonNode searchReleases(String album, String artist) {
+        String query = "release:" + phrase(album) + (artist == null || artist.isBlank() ? "" : " AND artist:" + phrase(artist));
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("query", query);
+        q.put("limit", SEARCH_LIMIT);
+        q.put("fmt", "json");
+        return http.get("/ws/2/release", q);
+    }
+
+    /** A Lucene phrase: backslashes and quotes escaped. */
+    static String phrase(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private JsonNode lookup(String entity, String mbid, String inc) {
+        if (!isMbid(mbid)) {
+            throw new IllegalArgumentException("not a MusicBrainz id: " + InboxIntake.printable(String.valueOf(mbid)));
+        }
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("inc", inc);
+        q.put("fmt", "json");
+        try {
+            return http.get("/ws/2/" + entity + "/" + mbid, q);
+        } catch (ServiceException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}
