@@ -102,13 +102,15 @@ public class JsonHttpClient {
 
     /** POST a JSON body, read a JSON answer. */
     public JsonNode post(String path, Object body) {
-        byte[] bytes;
+        return send("POST", path, Map.of(), jsonBytes(body), "application/json", in -> readTree(in, path));
+    }
+
+    private byte[] jsonBytes(Object body) {
         try {
-            bytes = json.writeValueAsBytes(body);
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialise the request body for " + service, e);
         }
-        return send("POST", path, Map.of(), bytes, "application/json", in -> readTree(in, path));
     }
 
     /** POST a form ({@code application/x-www-form-urlencoded}), read a JSON answer: for keys that must not travel in a URL. */
@@ -119,15 +121,7 @@ public class JsonHttpClient {
 
     /** POST a JSON body (or none, when {@code body} is null) to an endpoint that answers with no content (200/204). */
     public void postForNoContent(String path, Object body) {
-        byte[] bytes = null;
-        if (body != null) {
-            try {
-                bytes = json.writeValueAsBytes(body);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("Cannot serialise the request body for " + service, e);
-            }
-        }
-        send("POST", path, Map.of(), bytes, in -> {
+        send("POST", path, Map.of(), body == null ? null : jsonBytes(body), body == null ? null : "application/json", in -> {
             try {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             } catch (IOException e) {

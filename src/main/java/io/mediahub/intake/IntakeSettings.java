@@ -22,7 +22,12 @@ public record IntakeSettings(Path inbox, Path library, long maxFileSize, Duratio
             return acoustidKey != null && !acoustidKey.isBlank();
         }
 
+        /** MusicBrainz is asked unless its URL is set empty; without a contact the User-Agent is just {@code Mediahub/<version>}. */
         public boolean musicbrainzConfigured() {
+            return musicbrainzUrl != null && !musicbrainzUrl.isBlank();
+        }
+
+        public boolean musicbrainzContactSet() {
             return musicbrainzContact != null && !musicbrainzContact.isBlank();
         }
 
@@ -37,7 +42,7 @@ public record IntakeSettings(Path inbox, Path library, long maxFileSize, Duratio
     public static IntakeSettings from(Settings s) {
         Path inbox = s.find("intake.inbox-dir").map(Path::of).orElse(s.dataDir().resolve("inbox"));
         Music music = new Music(s.get("intake.fpcalc"), s.get("intake.ffmpeg"), s.getBoolean("intake.rewrite-tags"),
-                s.find("acoustid.api-key").orElse(null), s.get("acoustid.api-url"), s.get("musicbrainz.api-url"),
+                s.find("acoustid.api-key").orElse(null), s.get("acoustid.api-url"), s.find("musicbrainz.api-url").orElse(null),
                 s.find("musicbrainz.contact").orElse(null), s.get("intake.coverart-url"));
         return new IntakeSettings(inbox.toAbsolutePath().normalize(), Path.of(s.get("mediahub.library-dir")).toAbsolutePath().normalize(),
                 bytes(s.get("intake.max-file-size"), "intake.max-file-size"), s.getDuration("intake.settle-time"),

@@ -32,13 +32,21 @@ public class MusicBrainzClient {
 
     public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
         Map<String, String> headers = Map.of("User-Agent", userAgent(contact));
+        if ((contact == null || contact.isBlank()) && !WARNED.getAndSet(true)) {
+            org.slf4j.LoggerFactory.getLogger(MusicBrainzClient.class).warn("MusicBrainz asks every client for a contact in its User-Agent: "
+                    + "set MUSICBRAINZ_CONTACT to your e-mail address or a URL (requests go out as '{}' meanwhile)", headers.get("User-Agent"));
+        }
         this.http = new JsonHttpClient("MusicBrainz", apiUrl, () -> headers, settings, "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", json)
                 .pacedBy(limiter);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
     static String userAgent(String contact) {
         String v = MusicBrainzClient.class.getPackage().getImplementationVersion();
-        return "Mediahub/" + (v == null ? "dev" : v) + " ( " + contact.replaceAll("[\\p{Cntrl}()\\s]+", " ").strip() + " )";
+        String name = "Mediahub/" + (v == null ? "dev" : v);
+        String c = contact == null ? "" : contact.replaceAll("[\\p{Cntrl}()\\s]+", " ").strip();
+        return c.isEmpty() ? name : name + " ( " + c + " )";
     }
 
     public static boolean isMbid(String id) {

@@ -34,7 +34,7 @@ public class MusicIdentifier {
 
     /**
      * @param acoustid    null when ACOUSTID_API_KEY is not set
-     * @param musicbrainz null when MUSICBRAINZ_CONTACT is not set
+     * @param musicbrainz null when MUSICBRAINZ_API_URL is set empty
      */
     public MusicIdentifier(Fingerprinter fingerprinter, AcoustIdClient acoustid, MusicBrainzClient musicbrainz) {
         this.fingerprinter = fingerprinter;
@@ -139,7 +139,7 @@ public class MusicIdentifier {
         List<ReleaseChooser.Candidate> candidates = MusicBrainzMapper.fromAcoustId(recording);
         boolean fromMusicBrainz = false;
         if (musicbrainz == null) {
-            notes.add("MUSICBRAINZ_CONTACT is not set; AcoustID's own release list was used");
+            notes.add("MUSICBRAINZ_API_URL is empty; AcoustID's own release list was used");
         } else if (MusicBrainzClient.isMbid(recordingId)) {
             try {
                 JsonNode mb = musicbrainz.recording(recordingId);

@@ -87,5 +87,7 @@ class MusicBrainzClientTest {
         server.verify(getRequestedFor(urlPathEqualTo("/ws/2/release")).withQueryParam("query",
                 equalTo("release:\"Say \\\"Hi\\\" \\\\ Bye\" AND artist:\"AC/DC\"")).withQueryParam("limit", equalTo("25")));
         assertThat(MusicBrainzClient.userAgent("me@example.org (\nadmin)")).matches("Mediahub/\\S+ \\( me@example\\.org admin \\)");
+        assertThat(MusicBrainzClient.userAgent("")).matches("Mediahub/\\S+").doesNotContain("(");
+        assertThat(MusicBrainzClient.userAgent(null)).matches("Mediahub/\\S+");
     }
 }

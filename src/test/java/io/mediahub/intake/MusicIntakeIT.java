@@ -243,14 +243,14 @@ class MusicIntakeIT {
     @Test
     void withoutMusicBrainzAcoustIdsOwnReleaseListIsUsed() throws Exception {
         TestMedia.audio(run.inbox.resolve("track04.mp3"), 5, 440, Map.of());
-        start(Map.of("MUSICBRAINZ_CONTACT", "", "INTAKE_REWRITE_TAGS", "false"));
+        start(Map.of("MUSICBRAINZ_API_URL", "", "INTAKE_REWRITE_TAGS", "false"));
 
         scan();
 
         // AcoustID's example lists only compilations for the recording; the earliest of those scoring best wins.
         Map<String, Object> row = row();
         assertThat(row).containsEntry("status", "identified").containsEntry("method", "acoustid").containsEntry("title", "Time")
-                .containsEntry("error_text", "MUSICBRAINZ_CONTACT is not set; AcoustID's own release list was used");
+                .containsEntry("error_text", "MUSICBRAINZ_API_URL is empty; AcoustID's own release list was used");
         assertThat(row).containsEntry("path", "music/Various Artists/25 jaar Top 40 Hits, deel 2_ ’69–’72 (1989)/07 - Time.mp3");
         fake.server.verify(0, getRequestedFor(urlPathMatching("/ws/2/.*")));
         // The Cover Art Archive has no cover for that release (the fake answers 404): noted, the file filed all the same.
