@@ -886,7 +886,8 @@ final class SegmentParser {
                 boolean ok = alone || countryBeforeEpisode || switch (m.level()) {
                     case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
                     case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first || nextIsTechnical(m.end())
-                            || "Complete".equals(m.value()) && nextIsSeason(m.end()); // "Show Complete Season 3"
+                            || "Complete".equals(m.value()) && nextIsSeason(m.end()) // "Show Complete Season 3"
+                            || m.property().equals("language") && nextIs(m.end(), "year") && m.start() > 0 && !saidAgain(m);
                     default -> sameWord || sourceNear(m.start(), m.end());
                 };
                 if (ok) {
@@ -908,9 +909,28 @@ final class SegmentParser {
         return false;
     }
 
+    /**
+     * Whether the same property comes again later: "Immersion.French.2011.STV" is in French, but in
+     * "Immersion.French.2011.…FRENCH" the later word says the language and the first one is the title's.
+     */
+    private boolean saidAgain(Match m) {
+        for (List<Match> list : List.of(matches, pendingWeak)) {
+            for (Match x : list) {
+                if (x != m && x.start() > m.end() && x.property().equals(m.property())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean nextIsSeason(int end) {
+        return nextIs(end, "season");
+    }
+
+    private boolean nextIs(int end, String property) {
         for (Match x : matches) {
-            if (x.start() >= end && onlySeps(end, x.start()) && x.property().equals("season")) {
+            if (x.start() >= end && onlySeps(end, x.start()) && x.property().equals(property)) {
                 return true;
             }
         }

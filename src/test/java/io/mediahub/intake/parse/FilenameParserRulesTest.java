@@ -117,4 +117,21 @@ class FilenameParserRulesTest {
         assertThat(a.season()).isEqualTo(3);
         assertThat(a.values("other")).contains("Complete");
     }
+
+    @Test
+    void aLanguageRightBeforeTheYear() {
+        ParsedName a = p("Ruisseau.French.2013.NTSC.DVDR-GRP");
+        assertThat(a.title()).isEqualTo("Ruisseau");
+        assertThat(a.text("language")).isEqualTo("fr");
+        // said again later, the first one belongs to the title
+        assertThat(p("Ruisseau.French.2013.FRENCH.NTSC.DVDR-GRP").title()).isEqualTo("Ruisseau French");
+        assertThat(p("The.French.Harbour.2013.720p.BluRay.x264-GRP").title()).isEqualTo("The French Harbour");
+    }
+
+    @Test
+    void theFolderKeepsTheAccentsTheReleaseDropped() {
+        ParsedName a = p("movies/Le Château des Ombres (2006)/Le.Chateau.Des.Ombres.FRENCH.DVDRip.XviD-GRP.avi");
+        assertThat(a.title()).isEqualTo("Le Château des Ombres");
+        assertThat(a.year()).isEqualTo(2006);
+    }
 }
