@@ -150,7 +150,9 @@ public final class FilenameParser {
             for (SegmentParser f : folders) {
                 Object t = f.props.get("title");
                 if (t != null && normal(t.toString()).equals(normal(props.get("title").toString()))) {
-                    if (casing(t.toString()) > casing(props.get("title").toString())) {
+                    // better cased, or with the accents the release dropped ("La Science des Rêves/La.Science.Des.Reves…")
+                    String inFile = props.get("title").toString();
+                    if (casing(t.toString()) > casing(inFile) || !isAscii(t.toString()) && isAscii(inFile)) {
                         props.put("title", t);
                     }
                     break;
@@ -236,6 +238,15 @@ public final class FilenameParser {
         }
         raw = raw.strip();
         return raw.length() <= 24 && !raw.contains(" ") && !raw.contains(".") && raw.matches(".*[-_].*") && raw.equals(raw.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isAscii(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How well a title is written: Title Case beats all lower case and ALL CAPS. */

@@ -38,15 +38,16 @@ final class SegmentParser {
     private static final String E = "(?![\\p{L}\\p{N}])";
 
     static final Pattern WEBSITE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|uk)" + E, CI);
+            "(?<![\\p{L}\\p{N}])(?:www\\.[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?\\.[a-z]{2,4}|(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?"
+            + "\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|uk))" + E, CI);
     static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
-    static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,4})(?:v(\\d))?(?!\\d)", CI);
+    static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,5})(?:v(\\d))?(?!\\d)", CI);
     static final Pattern EP_TAIL = Pattern.compile(
             "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?)(\\d{1,4})(?![0-9])", CI);
-    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX-]\\d{1,3})*)" + E);
+    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-\\d{1,3}(?![xX\\d]))*)" + E);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
-    static final Pattern SEASON_ONLY = Pattern.compile(B + "S(\\d{1,3})(?:[ ._]?-[ ._]?S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
+    static final Pattern SEASON_ONLY = Pattern.compile(B + "S(?: (?=\\d{2}(?!\\d)))?(\\d{1,3})(?:(?:[._]?-[._]?|[ ._]?-[ ._]?(?=S))S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
     static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel)"
             + "[ ._-]*(\\d{1,4}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|sept|un|deux|trois|quatre|cinq|six|huit|neuf|dix)"
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
@@ -61,6 +62,7 @@ final class SegmentParser {
     static final Pattern CAP = Pattern.compile(B + "Cap[ ._]?(\\d{3,4})(?:_(\\d{3,4}))?" + E, CI);
     static final Pattern OF = Pattern.compile(B + "(\\d{1,3})[ ._]?of[ ._]?(\\d{1,3})" + E, CI);
     static final Pattern DATE_YMD = Pattern.compile(B + "((?:19|20)\\d{2})[-._ ]?(0[1-9]|1[0-2])[-._ ]?(0[1-9]|[12]\\d|3[01])" + E);
+    static final Pattern DATE_YDM = Pattern.compile(B + "((?:19|20)\\d{2})[-._ ](1[3-9]|2\\d|3[01])[-._ ](0[1-9]|1[0-2])" + E);
     static final Pattern DATE_DMY = Pattern.compile(B + "(0?[1-9]|[12]\\d|3[01])[-._ ](0?[1-9]|1[0-2])[-._ ]((?:19|20)\\d{2})" + E);
     static final Pattern DATE_MDY = Pattern.compile(B + "(0?[1-9]|1[0-2])[-._ ](0?[1-9]|[12]\\d|3[01])[-._ ]((?:19|20)\\d{2})" + E);
     static final Pattern DATE_YMD_SHORT = Pattern.compile(B + "(\\d{2})\\.(0[1-9]|1[0-2])\\.(0[1-9]|[12]\\d|3[01])" + E);
@@ -295,8 +297,9 @@ final class SegmentParser {
         m = scan(NXM, DIGIT);
         while (m.find()) {
             int season = Integer.parseInt(m.group(1));
-            if (!free(m.start(), m.end()) || (season > 100 && season < 1900)) {
-                continue;
+            if (!free(m.start(), m.end()) || (season > 100 && season < 1900) || SCREEN_WIDTHS.contains(season) && !m.group(2).equalsIgnoreCase("all")
+                    && Integer.parseInt(m.group(2)) >= 200) {
+                continue; // "1920x910" is a resolution, not season 1920
             }
             if (m.group(2).equalsIgnoreCase("all")) {
                 add(m.start(), m.end(), "season", season);
@@ -383,8 +386,13 @@ final class SegmentParser {
             if (m.group(2) != null) {
                 range(seasons, Integer.parseInt(m.group(2)), true);
             }
-            int end = listTail(m.end(), seasons, true);
+            // "Show S3 - 12": after a spaced dash the number is an episode, not the end of a season range
+            boolean spacedDash = m.group(2) == null && SPACED_DASH.matcher(s).region(m.end(), s.length()).lookingAt();
+            int end = spacedDash ? m.end() : listTail(m.end(), seasons, true);
             add(m.start(), end, "season", one(seasons));
+            if (isFile && seasons.size() == 1) {
+                episodeAfterSeason(end);
+            }
         }
         m = scan(CAP, "c");
         while (m.find()) {
@@ -434,7 +442,24 @@ final class SegmentParser {
         }
     }
 
-    static final Pattern ABSOLUTE_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d{2,4})(?:-(\\d{2,4}))?[ ._]+(?:-[ ._]+)?$");
+    static final Pattern SPACED_DASH = Pattern.compile(" +- +\\d");
+    static final Pattern EPISODE_AFTER_SEASON = Pattern.compile("\\G[ ._]*(?:-[ ._]*)?(?:(\\d{1,4})|\\[(\\d{1,4})\\])(?![\\p{L}\\p{N}]|[.,]\\d)");
+
+    /** "Show S2 - 07", "Show S21 999", "Show S2 [05]": a bare number right after a season alone is its episode. */
+    private void episodeAfterSeason(int end) {
+        Matcher e = EPISODE_AFTER_SEASON.matcher(s);
+        if (!e.find(end) || e.start() != end) {
+            return;
+        }
+        int g = e.group(1) != null ? 1 : 2;
+        int n = Integer.parseInt(e.group(g));
+        if (n >= 1900 && n < 2100 || STANDARD_HEIGHT_SET.contains(n) || !free(e.start(g), e.end(g))) {
+            return;
+        }
+        add(e.start(g), e.end(g), "episode", n);
+    }
+
+    static final Pattern ABSOLUTE_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}]|\\d\\.)(\\d{2,4})(?:-(\\d{2,4}))?[ ._]+(?:-[ ._]+)?$");
     static final Pattern ABSOLUTE_AFTER = Pattern.compile("^[ ._]+(?:-[ ._]+)?(\\d{2,4})(?:-(\\d{2,4}))?(?![\\p{L}\\p{N}])");
 
     /** "Show 313-315 s16e03-05", "Bleach - s16e03-04 - 313-314": the absolute numbers beside a season episode. */
@@ -444,7 +469,7 @@ final class SegmentParser {
         int from;
         int to;
         Matcher hit;
-        if (b.find() && b.start() > 0) {
+        if (b.find() && b.start() > 0 && b.group(2) != null) {
             hit = b;
             from = b.start(1);
             to = b.end(b.group(2) == null ? 1 : 2);
@@ -468,6 +493,7 @@ final class SegmentParser {
         }
     }
 
+    static final java.util.Set<Integer> SCREEN_WIDTHS = java.util.Set.of(1024, 1152, 1280, 1366, 1440, 1600, 1680, 1920, 2048, 2560, 3840, 4096);
     static final java.util.Set<Integer> STANDARD_HEIGHT_SET = java.util.Set.of(360, 480, 576, 720, 1080, 2160);
 
     /** "Season 1.3&5", "S01-02-03", "E01 02 04", "Season 1~3": more numbers of the same kind. */
@@ -564,8 +590,8 @@ final class SegmentParser {
     }
 
     private void findDates() {
-        for (Pattern p : List.of(DATE_YMD, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT, DATE_YMD_SHORT)) {
-            Scan m = scan(p, DIGIT);
+        for (Pattern p : List.of(DATE_YMD, DATE_YDM, DATE_DMY, DATE_MDY, DATE_YMD_COMPACT, DATE_YMD_SHORT)) {
+            Scan m = scan(p, p == DATE_YDM ? "12" : DIGIT);
             while (m.find()) {
                 if (!free(m.start(), m.end())) {
                     continue;
@@ -575,6 +601,8 @@ final class SegmentParser {
                     date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
                 } else if (p == DATE_MDY) {
                     date = String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                } else if (p == DATE_YDM) {
+                    date = m.group(1) + "-" + m.group(3) + "-" + m.group(2);
                 } else if (p == DATE_YMD_SHORT) {
                     date = "20" + m.group(1) + "-" + m.group(2) + "-" + m.group(3);
                 } else {
@@ -598,6 +626,12 @@ final class SegmentParser {
             String scan = m.group(3) == null ? "p" : m.group(3).toLowerCase(Locale.ROOT);
             add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.897 ? h + scan : w + "x" + h);
             props.put("aspect_ratio", ratio);
+        }
+        m = gluedScreenSize() ? scan(GLUED_SCREEN, "bdhw") : null;
+        while (m != null && m.find()) {
+            if (free(m.start(2), m.end())) {
+                add(m.start(2), m.end(), "screen_size", m.group(2) + m.group(3).toLowerCase(Locale.ROOT));
+            }
         }
         m = scan(SCREEN, DIGIT);
         while (m.find()) {
@@ -683,7 +717,35 @@ final class SegmentParser {
 
     /** "HDTVx264", "DLx264": a source glued to its codec. */
     private static final String GLUED_END = "45d";
-    static final Pattern GLUED_CODEC = Pattern.compile("(?i)(.+?)(x26[45]|h26[45]|xvid)");
+
+    /** Whether a token may end in a codec ("HDTVx264") or a screen size ("Bluray720p") glued to a known word. */
+    private static boolean gluedCandidate(String text) {
+        char last = Character.toLowerCase(text.charAt(text.length() - 1));
+        if (GLUED_END.indexOf(last) >= 0) {
+            return true;
+        }
+        return (last == 'p' || last == 'i') && Character.isLetter(text.charAt(0)) && Character.isDigit(text.charAt(text.length() - 2));
+    }
+
+    /** Whether a letter is directly followed by 3 or 4 digits and p or i ("BD720p"): only then is a glued screen size looked for. */
+    private boolean gluedScreenSize() {
+        int n = s.length();
+        for (int i = 1; i < n; i++) {
+            if (Character.isDigit(s.charAt(i)) && Character.isLetter(s.charAt(i - 1))) {
+                int j = i;
+                while (j < n && Character.isDigit(s.charAt(j))) {
+                    j++;
+                }
+                if (j - i >= 3 && j - i <= 4 && j < n && "pPiI".indexOf(s.charAt(j)) >= 0 && (j + 1 == n || !Character.isLetterOrDigit(s.charAt(j + 1)))) {
+                    return true;
+                }
+                i = j;
+            }
+        }
+        return false;
+    }
+    static final Pattern GLUED_CODEC = Pattern.compile("(?i)(.+?)(x26[45]|h26[45]|xvid|\\d{3,4}[pi])");
+    static final Pattern GLUED_SCREEN = Pattern.compile("(?i)(blu-?ray|bd|hdtv|web-?dl|webrip|web|dvdrip|bdrip|brrip)(\\d{3,4})([pi])" + E);
 
     List<Token> tokens() {
         List<Token> list = new ArrayList<>();
@@ -699,8 +761,7 @@ final class SegmentParser {
             }
             if (i > start) {
                 String text = s.substring(start, i);
-                Matcher glued = text.length() > 4 && GLUED_END.indexOf(Character.toLowerCase(text.charAt(text.length() - 1))) >= 0
-                        ? GLUED_CODEC.matcher(text) : null;
+                Matcher glued = text.length() > 4 && gluedCandidate(text) ? GLUED_CODEC.matcher(text) : null;
                 if (glued != null && glued.matches() && Vocabulary.lookup(glued.group(1).toLowerCase(Locale.ROOT)) != null) {
                     int cut = start + glued.end(1);
                     list.add(new Token(start, cut, s.substring(start, cut)));
@@ -824,7 +885,9 @@ final class SegmentParser {
                 boolean countryBeforeEpisode = m.property().equals("country") && nextIsEpisode(m.end());
                 boolean ok = alone || countryBeforeEpisode || switch (m.level()) {
                     case Vocabulary.WEAK -> sameWord || techNear(m.start(), m.end()) || first >= 0 && m.start() > first;
-                    case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first || nextIsTechnical(m.end());
+                    case Vocabulary.LATE -> sameWord || first >= 0 && m.start() > first || nextIsTechnical(m.end())
+                            || "Complete".equals(m.value()) && nextIsSeason(m.end()) // "Show Complete Season 3"
+                            || m.property().equals("language") && nextIs(m.end(), "year") && m.start() > 0 && !saidAgain(m);
                     default -> sameWord || sourceNear(m.start(), m.end());
                 };
                 if (ok) {
@@ -840,6 +903,34 @@ final class SegmentParser {
         for (Match x : matches) {
             if (x.start() >= end && onlySeps(end, x.start()) && (x.property().equals("season") || x.property().equals("episode")
                     || x.property().equals("year") || x.property().equals("date"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the same property comes again later: "Immersion.French.2011.STV" is in French, but in
+     * "Immersion.French.2011.…FRENCH" the later word says the language and the first one is the title's.
+     */
+    private boolean saidAgain(Match m) {
+        for (List<Match> list : List.of(matches, pendingWeak)) {
+            for (Match x : list) {
+                if (x != m && x.start() > m.end() && x.property().equals(m.property())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean nextIsSeason(int end) {
+        return nextIs(end, "season");
+    }
+
+    private boolean nextIs(int end, String property) {
+        for (Match x : matches) {
+            if (x.start() >= end && onlySeps(end, x.start()) && x.property().equals(property)) {
                 return true;
             }
         }
@@ -992,16 +1083,21 @@ final class SegmentParser {
         return true;
     }
 
-    static final Pattern BARE_NUMBER = Pattern.compile(B + "(\\d{1,4})(?:v(\\d))?(?:-(\\d{1,4}))?((?:[ ._]*&[ ._]*\\d{1,4}(?:-\\d{1,4})?)*)" + E, CI);
+    static final Pattern BARE_NUMBER = Pattern.compile(B + "(\\d{1,4})(?:v(\\d))?(?:(?:-| ?~ ?)(\\d{1,4}))?((?:[ ._]*&[ ._]*\\d{1,4}(?:-\\d{1,4})?)*)" + E, CI);
     static final Pattern BARE_SCREEN = Pattern.compile(B + "(480|576|720|1080|2160)" + E);
 
     /** Where a leading "[Group]" ends (0 when there is none). */
     int leadEnd() {
-        Matcher g = LEAD.matcher(s);
-        return g.find() && g.end() < s.length() ? g.end() : 0;
+        if (leadEnd < 0) {
+            Matcher g = LEAD.matcher(s);
+            leadEnd = s.isEmpty() || s.charAt(0) == '(' && LEAD_NUMBER.matcher(s).lookingAt() || !(g.find() && g.end() < s.length()) ? 0 : g.end();
+        }
+        return leadEnd;
     }
 
-    static final Pattern LEAD = Pattern.compile("^\\s*[\\[(]([^\\])]*)[\\])][ ._-]*");
+    private int leadEnd = -1;
+
+    static final Pattern LEAD = Pattern.compile("^\\s*[\\[(]([^\\])]*)[\\])][ ._-]*(?:\\[[^\\]\\s]{1,12}\\][ ._-]*(?=\\p{L}))?");
 
     private boolean inBrackets(int pos) {
         int depth = 0;
@@ -1082,7 +1178,8 @@ final class SegmentParser {
         if (chosen == null) {
             MatchResult first = all.get(0);
             boolean atStart = onlySepsOrBracketGroup(0, first.start());
-            if (atStart && (anime || START_EP_FOLLOW.matcher(s.substring(first.end())).matches())) {
+            boolean shortNumber = first.group(1).length() <= 3 || first.group(1).startsWith("0");
+            if (atStart && shortNumber && (anime && first.group(1).length() >= 2 || START_EP_FOLLOW.matcher(s.substring(first.end())).matches())) {
                 chosen = first;
             }
         }
@@ -1114,12 +1211,22 @@ final class SegmentParser {
         int n = Integer.parseInt(digits);
         boolean hasSeason = matches.stream().anyMatch(x -> x.property().equals("season"));
         List<Integer> eps = new ArrayList<>();
+        int epStart = chosen.start();
         int after = chosen.end();
         boolean animeClues = matches.stream().anyMatch(x -> x.property().equals("subtitle_language") || x.property().equals("crc32")
                 || x.property().equals("screen_size") && x.start() > after && inBrackets(x.start()));
-        boolean absolute = anime || hasSeason || chosen.group(3) != null || animeClues;
+        // "Show - 100 - Title": a three-digit number ending in 00 is no season's episode 0
+        boolean absolute = anime || hasSeason || chosen.group(3) != null || animeClues || digits.length() == 3 && n % 100 == 0 && dashBefore(chosen.start());
         if (!absolute && digits.length() >= 3 && chosen.group(3) == null && !(digits.length() == 4 && n >= 1900 && n < 2100)) {
-            add(chosen.start(), chosen.end(), "season", n / 100);
+            int at = all.indexOf(chosen);
+            MatchResult prev = at > 0 ? all.get(at - 1) : null;
+            if (prev != null && prev.group(1).length() == digits.length() && prev.group(3) == null && onlySeps(prev.end(), epStart)
+                    && Integer.parseInt(prev.group(1)) / 100 == n / 100 && Integer.parseInt(prev.group(1)) % 100 == n % 100 - 1) {
+                // "Show.103.104": two consecutive episodes of one season
+                epStart = prev.start();
+                eps.add(n % 100 - 1);
+            }
+            add(epStart, chosen.end(), "season", n / 100);
             eps.add(n % 100);
         } else {
             eps.add(n);
@@ -1139,7 +1246,7 @@ final class SegmentParser {
         if (chosen.group(2) != null) {
             props.put("version", Integer.parseInt(chosen.group(2)));
         }
-        add(chosen.start(), chosen.end(), "episode", one(eps));
+        add(epStart, chosen.end(), "episode", one(eps));
     }
 
     // ------------------------------------------------------------------ properties, title, group
@@ -1270,7 +1377,10 @@ final class SegmentParser {
         int[] h = hs.get(0);
         // the title is the first hole, unless it is only the release group at the very end
         String raw = s.substring(h[0], h[1]);
-        int paren = indexOfAny(raw, "([{");
+        Matcher number = LEAD_NUMBER.matcher(raw);
+        int skip = number.lookingAt() ? number.end() : 0;
+        int paren = indexOfAny(raw.substring(skip), "([{");
+        paren = paren < 0 ? -1 : paren + skip;
         if (paren > 0) {
             String alt = raw.substring(paren + 1).replaceAll("[)\\]}].*$", "");
             if (!clean(alt).isEmpty()) {
@@ -1304,6 +1414,8 @@ final class SegmentParser {
         }
     }
 
+    /** "(500) Days of Summer": three digits or more in parentheses open the title; "(1)" numbers a list. */
+    private static final Pattern LEAD_NUMBER = Pattern.compile("\\(\\d{3,}\\)");
     private static final Pattern LEAD_BRACKET = Pattern.compile("^\\s*\\[[^\\]]*\\]");
     private static final Pattern START_EP_FOLLOW = Pattern.compile("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*");
     private static final Pattern YEAR_AFTER = Pattern.compile("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*");
@@ -1376,7 +1488,7 @@ final class SegmentParser {
     }
 
     private static final Pattern JUNK_SUFFIX = Pattern.compile(
-            "(?i)(?:[-.](?:xpost|postbot|asrequested|obfuscated|scrambled|sample|proof|rakuten|rp|repost|nzbgeek|chamele0n|buymore|4p|4planet|newzbin|pre|whiteRev|AlternativeToRequested|GEROV|Z0iDS3N|sScrambled|backup|DDLValley|eztv|ettv))+$");
+            "(?i)(?:[-.](?:xpost|postbot|asrequested|obfuscated|scrambled|sample|proof|rakuten|rp|repost|nzbgeek|chamele0n|buymore|4p|4planet|newzbin|pre|whiteRev|AlternativeToRequested|GEROV|Z0iDS3N|sScrambled|backup|DDLValley|eztv|ettv|rakuv[a-z0-9]*|altezachen|obfuscation|repackpost)|-\\d{1,2})+$");
 
     private void findReleaseGroup() {
         String group = null;

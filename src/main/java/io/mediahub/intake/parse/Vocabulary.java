@@ -216,7 +216,7 @@ final class Vocabulary {
         strong("readnfo", "other", "Read NFO");
         weak("internal", "other", "Internal");
         weak("limited", "edition", "Limited");
-        late("complete", "other", "Complete");
+        late("complete,thecomplete", "other", "Complete");
         weak("dual", "other", "Dual Audio");
         strong("dualaudio", "other", "Dual Audio");
         weak("multi", "language", "mul");

@@ -38,7 +38,7 @@ class GuessitCorpusTest {
             "video_codec", "release_group");
 
     /** The level reached when this test was last tuned: the floor that must not regress (see docs/parser.md). */
-    static final double FLOOR_FULLY_RIGHT = 0.96;
+    static final double FLOOR_FULLY_RIGHT = 0.965;
     static final Map<String, Double> FLOOR_PER_PROPERTY = Map.of("year", 0.99, "season", 0.99, "episode", 0.99, "screen_size", 0.99);
     /** The targets, printed next to the figures. */
     static final double TARGET_FULLY_RIGHT = 0.95;

@@ -1,0 +1,137 @@
+package io.mediahub.intake.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules added after measuring the parser on other projects' cases (docs/parser.md, "External evaluation"). The names
+ * here are made up for the rules; none is copied from those projects.
+ */
+class FilenameParserRulesTest {
+
+    private static ParsedName p(String name) {
+        return FilenameParser.parse(name);
+    }
+
+    @Test
+    void sourceGluedToItsScreenSize() {
+        ParsedName a = p("Crimson.Harbor.S01E02.[Bluray1080p].mkv");
+        assertThat(a.text("screen_size")).isEqualTo("1080p");
+        assertThat(a.text("source")).isEqualTo("Blu-ray");
+        ParsedName b = p("[Kumo] Hoshi no Umi - 03 [BD720p][ABCD1234].mkv");
+        assertThat(b.text("screen_size")).isEqualTo("720p");
+        assertThat(b.text("source")).isEqualTo("Blu-ray");
+        assertThat(b.episodes()).containsExactly(3);
+    }
+
+    @Test
+    void relaySuffixesLeaveTheGroup() {
+        assertThat(p("Crimson.Harbor.S01E02.720p.HDTV.x264-PLUM-1").text("release_group")).isEqualTo("PLUM");
+        assertThat(p("Crimson.Harbor.S01E02.720p.HDTV.x264-PLUM-Rakuv03").text("release_group")).isEqualTo("PLUM");
+        assertThat(p("Old.Town.Blues.1987.1080p.BluRay.x264-GRP-Obfuscation").text("release_group")).isEqualTo("GRP");
+        assertThat(p("Old.Town.Blues.1987.1080p.BluRay.x264-GRP-RePACKPOST").text("release_group")).isEqualTo("GRP");
+    }
+
+    @Test
+    void oneSeasonEpisodeRangeWrittenTwice() {
+        ParsedName a = p("Crimson Harbor - 2x07-2x08 - Two Lights [HDTV]");
+        assertThat(a.season()).isEqualTo(2);
+        assertThat(a.episodes()).containsExactly(7, 8);
+        ParsedName b = p("crimson.harbor.205.206.hdtv-plum");
+        assertThat(b.title()).isEqualTo("crimson harbor");
+        assertThat(b.season()).isEqualTo(2);
+        assertThat(b.episodes()).containsExactly(5, 6);
+    }
+
+    @Test
+    void aResolutionIsNoSeasonByEpisode() {
+        ParsedName a = p("Crimson Harbor - S01E02 1920x800");
+        assertThat(a.season()).isEqualTo(1);
+        assertThat(a.episodes()).containsExactly(2);
+        assertThat(a.text("screen_size")).isEqualTo("1920x800");
+    }
+
+    @Test
+    void aSeasonAloneThenABareNumber() {
+        ParsedName a = p("[Kumo] Hoshi no Umi S2 - 07 [720p]");
+        assertThat(a.title()).isEqualTo("Hoshi no Umi");
+        assertThat(a.season()).isEqualTo(2);
+        assertThat(a.episodes()).containsExactly(7);
+        ParsedName b = p("[Kumo] Hoshi no Umi S3 [05][1080p]");
+        assertThat(b.season()).isEqualTo(3);
+        assertThat(b.episodes()).containsExactly(5);
+        // a year or a resolution after the season stays what it is
+        assertThat(p("Crimson Harbor S02 2019 720p").episodes()).isEmpty();
+        assertThat(p("Crimson Harbor S 02 720p WEB-DL").season()).isEqualTo(2);
+    }
+
+    @Test
+    void aNumberEndingTheTitleBeforeTheEpisode() {
+        ParsedName a = p("Station 19 - S02E03 - Heat");
+        assertThat(a.title()).isEqualTo("Station 19");
+        assertThat(a.integer("absolute_episode")).isNull();
+        assertThat(p("Apollo.Crew.13.S01E01.720p.HDTV").title()).isEqualTo("Apollo Crew 13");
+    }
+
+    @Test
+    void longRunningEpisodeNumbersAndDates() {
+        assertThat(p("Long Soap - S12 E10478 - 2019-01-02").episodes()).containsExactly(10478);
+        assertThat(p("Late.Night.Talk.2019.25.03.HDTV.x264-GRP").text("date")).isEqualTo("2019-03-25");
+        assertThat(p("Hoshi no Umi - 100 - The Last Port").episodes()).containsExactly(100);
+    }
+
+    @Test
+    void animeRangesAndLeadingTags() {
+        assertThat(p("[Kumo] Hoshi no Umi - 01~12 [1080p]").episodes()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(p("[Kumo] Hoshi no Umi - 01 ~ 03 [1080p]").episodes()).containsExactly(1, 2, 3);
+        ParsedName b = p("[Kumo]_[H-U]_Hoshi_no_Umi_Ep04_(0a1b2c3d).mkv");
+        assertThat(b.title()).isEqualTo("Hoshi no Umi");
+        assertThat(b.text("release_group")).isEqualTo("Kumo");
+        assertThat(b.episodes()).containsExactly(4);
+    }
+
+    @Test
+    void numbersThatOpenATitle() {
+        ParsedName a = p("(200).Nights.Of.Rain.(2011).720p.BluRay.x264-GRP");
+        assertThat(a.title()).isEqualTo("200 Nights Of Rain");
+        assertThat(a.year()).isEqualTo(2011);
+        assertThat(a.text("release_group")).isEqualTo("GRP");
+        ParsedName b = p("[Kumo] 5 Kilometers per Hour (BDRip 1920x1080 FLAC) [0A1B2C3D].mkv");
+        assertThat(b.title()).isEqualTo("5 Kilometers per Hour");
+        assertThat(b.episodes()).isEmpty();
+        assertThat(b.type()).isEqualTo("movie");
+    }
+
+    @Test
+    void anyWwwSiteBeforeTheName() {
+        ParsedName a = p("www.SomeSite.xyz - Crimson.Harbor.S01E01.720p.HDTV.x264-PLUM");
+        assertThat(a.title()).isEqualTo("Crimson Harbor");
+        assertThat(a.text("website")).isEqualTo("www.SomeSite.xyz");
+    }
+
+    @Test
+    void completeBeforeASeason() {
+        ParsedName a = p("Crimson Harbor Complete Season 3 720p WEB-DL");
+        assertThat(a.title()).isEqualTo("Crimson Harbor");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.values("other")).contains("Complete");
+    }
+
+    @Test
+    void aLanguageRightBeforeTheYear() {
+        ParsedName a = p("Ruisseau.French.2013.NTSC.DVDR-GRP");
+        assertThat(a.title()).isEqualTo("Ruisseau");
+        assertThat(a.text("language")).isEqualTo("fr");
+        // said again later, the first one belongs to the title
+        assertThat(p("Ruisseau.French.2013.FRENCH.NTSC.DVDR-GRP").title()).isEqualTo("Ruisseau French");
+        assertThat(p("The.French.Harbour.2013.720p.BluRay.x264-GRP").title()).isEqualTo("The French Harbour");
+    }
+
+    @Test
+    void theFolderKeepsTheAccentsTheReleaseDropped() {
+        ParsedName a = p("movies/Le Château des Ombres (2006)/Le.Chateau.Des.Ombres.FRENCH.DVDRip.XviD-GRP.avi");
+        assertThat(a.title()).isEqualTo("Le Château des Ombres");
+        assertThat(a.year()).isEqualTo(2006);
+    }
+}
