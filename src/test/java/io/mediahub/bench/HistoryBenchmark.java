@@ -49,6 +49,10 @@ import java.util.Random;
  */
 public final class HistoryBenchmark {
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && "--load".equals(args[0])) {
+            loadOnce(Path.of(args[1]));
+            return;
+        }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int titles = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         System.out.printf(Locale.ROOT, "HistoryBenchmark: %,d events, %,d titles; JVM %s, max heap %d MB, %d cores%n", events, titles,
@@ -167,6 +171,11 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "MATRIX %,d items x %d genres: file %,d KB, save %.1f ms, first load in this JVM %.2f ms%n", m.size(),
                 m.vocabulary().size(), Files.size(file) >> 10, saveMs, firstLoadMs);
         report("MATRIX load (mapped, checksum checked)", loads);
+        double[] fresh = new double[10];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = loadInFreshJvm(file);
+        }
+        report("MATRIX load in a fresh JVM (what each similar/recommend command does)", fresh);
         double[] lookups = new double[1_000];
         for (int i = 0; i < lookups.length; i++) {
             String name = "title " + r.nextInt(m.size());
@@ -214,6 +223,28 @@ public final class HistoryBenchmark {
         }
         report("RECOMMEND k=10 (300 titles watched) wall", recs);
         report("RECOMMEND k=10 (300 titles watched) CPU", recsCpu);
+    }
+
+    /** Loads the matrix in a new JVM (this class, {@code --load FILE}) and gives the load time it printed. */
+    static double loadInFreshJvm(Path file) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), HistoryBenchmark.class.getName(), "--load", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0 || !out.startsWith("load ")) {
+            throw new IllegalStateException("loading in a fresh JVM failed: " + out);
+        }
+        return Double.parseDouble(out.substring(5));
+    }
+
+    /** The {@code --load FILE} mode: one load, as the first thing a JVM does with the matrix; prints "load MS". */
+    static void loadOnce(Path file) throws Exception {
+        long s = System.nanoTime();
+        GenreMatrix m = GenreMatrix.load(file);
+        double ms = (System.nanoTime() - s) / 1e6;
+        if (m.size() == 0) {
+            throw new IllegalStateException("empty matrix");
+        }
+        System.out.printf(Locale.ROOT, "load %.3f%n", ms);
     }
 
     static void report(String what, double[] ms) {
