@@ -6,6 +6,7 @@ import io.mediahub.flow.FlowResult;
 import io.mediahub.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,6 +77,21 @@ public class GenreMatrixBuild {
             throw new UncheckedIOException("cannot write the genre matrix to " + file + ": " + e.getMessage(), e);
         }
         LOG.info("features-build-genres: {} items x {} genres written to {}", m.size(), m.vocabulary().size(), file);
+        removeOtherVersions(file);
         return new Outcome(m, true);
+    }
+
+    /** Cache files of other format versions are never read again: removed once this version's file is in place. */
+    private static void removeOtherVersions(Path file) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(file.getParent(), "genre-matrix-v*.bin")) {
+            for (Path p : old) {
+                if (!p.getFileName().equals(file.getFileName())) {
+                    Files.deleteIfExists(p);
+                    LOG.info("features-build-genres: removed {}, a cache of another format", p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("features-build-genres: cannot remove old cache files next to {}: {}", file, e.getMessage());
+        }
     }
 }

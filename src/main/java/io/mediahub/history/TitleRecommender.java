@@ -39,8 +39,8 @@ public final class TitleRecommender {
 
     public TitleRecommender(GenreMatrix matrix) {
         this.m = matrix;
-        this.worstFirst = Comparator.comparingDouble(Neighbour::score).thenComparing((Neighbour n) -> m.name(n.row()), Comparator.reverseOrder())
-                .thenComparing((Neighbour n) -> m.id(n.row()), Comparator.reverseOrder());
+        // Equal scores: the row whose name (then id) sorts last is the worse; the matrix stores each row's place in that order.
+        this.worstFirst = Comparator.comparingDouble(Neighbour::score).thenComparingInt((Neighbour n) -> -m.tieRank(n.row()));
     }
 
     private boolean isTitle(int row) {
@@ -68,18 +68,22 @@ public final class TitleRecommender {
             }
             double s = m.cosine(q, i);
             if (s > 0) {
-                offer(heap, new Neighbour(i, s), k);
+                offer(heap, i, s, k);
             }
         }
         return best(heap);
     }
 
-    private void offer(PriorityQueue<Neighbour> heap, Neighbour n, int k) {
+    /** Keeps the k best: a row below the worst kept is dropped before it costs an object. */
+    private void offer(PriorityQueue<Neighbour> heap, int row, double score, int k) {
         if (heap.size() < k) {
-            heap.add(n);
-        } else if (n.score() > heap.peek().score() || n.score() == heap.peek().score() && worstFirst.compare(n, heap.peek()) > 0) {
+            heap.add(new Neighbour(row, score));
+            return;
+        }
+        Neighbour worst = heap.peek();
+        if (score > worst.score() || score == worst.score() && m.tieRank(row) < m.tieRank(worst.row())) {
             heap.poll();
-            heap.add(n);
+            heap.add(new Neighbour(row, score));
         }
     }
 
@@ -88,7 +92,7 @@ public final class TitleRecommender {
         double[] p = new double[m.vocabulary().size()];
         for (Map.Entry<Integer, Double> e : w.titleWeights().entrySet()) {
             int t = e.getKey();
-            int n = m.genreCounts[t];
+            int n = m.genreCount(t);
             if (n == 0 || e.getValue() <= 0) {
                 continue;
             }
@@ -114,16 +118,20 @@ public final class TitleRecommender {
             return List.of();
         }
         int words = m.words;
-        boolean[] seen = new boolean[m.size()];
-        w.titleWeights().keySet().forEach(t -> seen[t] = true);
+        // The watched titles in row order, passed by one cursor as the scan goes (no per-query array of the library's size).
+        int[] seen = w.titleWeights().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int next = 0;
         PriorityQueue<Neighbour> heap = new PriorityQueue<>(k + 1, worstFirst());
         for (int i = 0; i < m.size(); i++) {
-            if (seen[i] || m.genreCounts[i] == 0 || !isTitle(i)) {
+            while (next < seen.length && seen[next] < i) {
+                next++;
+            }
+            if (next < seen.length && seen[next] == i || m.genreCount(i) == 0 || !isTitle(i)) {
                 continue;
             }
             double dot = 0;
             for (int wd = 0; wd < words; wd++) {
-                long b = m.bits[i * words + wd];
+                long b = m.word(i, wd);
                 while (b != 0) {
                     int g = wd * 64 + Long.numberOfTrailingZeros(b);
                     dot += p[g];
@@ -131,7 +139,7 @@ public final class TitleRecommender {
                 }
             }
             if (dot > 0) {
-                offer(heap, new Neighbour(i, dot / (norm * Math.sqrt(m.genreCounts[i]))), k);
+                offer(heap, i, dot / (norm * Math.sqrt(m.genreCount(i))), k);
             }
         }
         List<Integer> liked = w.titleWeights().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList();
@@ -148,7 +156,7 @@ public final class TitleRecommender {
             for (int t : liked) {
                 double s = m.cosine(n.row(), t);
                 if (s > 0) {
-                    offer(closest, new Neighbour(t, s), 2);
+                    offer(closest, t, s, 2);
                 }
             }
             out.add(new Recommendation(n.row(), n.score(), genres.stream().limit(3).map(g -> m.vocabulary().get(g)).toList(),
@@ -162,12 +170,6 @@ public final class TitleRecommender {
      * recently watched series first; up to {@code perSeries} next episodes after the furthest one watched.
      */
     public List<CatchUp> catchUp(Watched w, int perSeries, int maxSeries) {
-        Map<String, List<Integer>> episodesBySeries = new HashMap<>();
-        for (int i = 0; i < m.size(); i++) {
-            if (m.isEpisode(i) && m.seriesId(i) != null) {
-                episodesBySeries.computeIfAbsent(m.seriesId(i), x -> new ArrayList<>()).add(i);
-            }
-        }
         Map<Integer, String> seriesLast = new LinkedHashMap<>();
         Set<Integer> inProgress = new HashSet<>();
         for (Map.Entry<Integer, String> e : w.episodeOutcomes().entrySet()) {
@@ -181,9 +183,16 @@ public final class TitleRecommender {
             String last = w.lastWatched().get(e.getKey());
             seriesLast.merge(s, last == null ? "" : last, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
+        Map<Integer, List<Integer>> episodesBySeries = new HashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            int s = m.title(i);
+            if (s != i && inProgress.contains(s)) {
+                episodesBySeries.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
+            }
+        }
         List<CatchUp> out = new ArrayList<>();
         for (int s : inProgress) {
-            List<Integer> eps = new ArrayList<>(episodesBySeries.getOrDefault(m.id(s), List.of()));
+            List<Integer> eps = episodesBySeries.getOrDefault(s, new ArrayList<>());
             eps.sort(Comparator.comparingInt((Integer e) -> m.season(e) < 0 ? Integer.MAX_VALUE : m.season(e))
                     .thenComparingInt(e -> m.episode(e) < 0 ? Integer.MAX_VALUE : m.episode(e)).thenComparing(e -> m.id(e)));
             int furthest = -1;

@@ -19,8 +19,8 @@ import java.util.Map;
  * equals a full rebuild.
  *
  * <p>Streams the raw events in (user, item, start) order from the store's index through the {@link PlaybackSessioniser}:
- * memory holds one open session and one stats accumulator, whatever the number of events. All writes are one
- * transaction: a failure leaves the previous sessions and stats.
+ * memory holds one open session and one stats accumulator, whatever the number of events, on SQLite and MySQL alike.
+ * The sessions and stats are written in one transaction: a failure leaves the previous sessions and stats.
  */
 public final class WatchHistoryRebuild {
     private static final int BATCH = 5_000;
@@ -38,6 +38,9 @@ public final class WatchHistoryRebuild {
 
     /** Rebuilds every pair ({@code full}) or the pairs marked dirty plus those whose runtime changed; clears the marks. */
     public Counts rebuild(boolean full) throws SQLException {
+        // Step 4's marks are committed first, on their own: on MySQL the events are read on a second connection, which
+        // sees only committed rows. Should the rebuild then fail, the pairs stay marked and the next run rebuilds them.
+        long runtimeChanged = full ? 0 : store.inTransaction(WatchHistoryRebuild::markRuntimeChanged);
         return store.inTransaction(c -> {
             if (store.dialect() == Dialect.SQLITE) {
                 // Index inserts in (user, item) order touch pages all over the session and stats B-trees: a 64 MB page
@@ -46,23 +49,15 @@ public final class WatchHistoryRebuild {
                     s.execute("PRAGMA cache_size = -65536");
                 }
             }
-            long runtimeChanged;
             long pairs;
             if (full) {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("DELETE FROM watch_hist_agg_sessions");
                     s.executeUpdate("DELETE FROM watch_hist_user_item_stats");
                 }
-                runtimeChanged = 0;
                 pairs = -1;
             } else {
-                // Pairs that gained events were marked when their events were stored (RawEventWriter.markDirty).
-                // Step 4: add the items whose runtime in library_items is not the one their sessions were computed with.
                 try (Statement s = c.createStatement()) {
-                    runtimeChanged = s.executeUpdate("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) SELECT x.user_id, x.item_id FROM ("
-                            + "SELECT DISTINCT st.user_id, st.item_id FROM watch_hist_agg_sessions st LEFT JOIN library_items li ON li.item_id = st.item_id "
-                            + "WHERE COALESCE(st.runtime_seconds, -1) <> COALESCE(CASE WHEN li.runtime_seconds > 0 THEN li.runtime_seconds END, -1)) x "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d WHERE d.user_id = x.user_id AND d.item_id = x.item_id)");
                     try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM watch_hist_dirty_pairs")) {
                         rs.next();
                         pairs = rs.getLong(1);
@@ -87,9 +82,13 @@ public final class WatchHistoryRebuild {
                     + (full ? "" : "JOIN watch_hist_dirty_pairs d ON d.user_id = r.user_id AND d.item_id = r.item_id ")
                     + "ORDER BY r.user_id, r.item_id, r.started_at, r.source_row_id";
             try (Writer w = new Writer(c)) {
-                try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    // MySQL cannot stream a result set while the same connection writes, so it is read whole there; SQLite streams.
-                    s.setFetchSize(store.dialect() == Dialect.MYSQL ? 0 : 2_000);
+                // SQLite streams the events on the connection that writes. MySQL/MariaDB cannot: a statement sent while a
+                // streamed result is unread makes the driver load the rest of it into memory. There the events stream
+                // on a second, read-only connection (it sees the committed events and marks; nothing else writes them
+                // while this flow holds its lock) and the sessions and stats are written here, in this transaction.
+                try (Connection reader = store.dialect() == Dialect.MYSQL ? readOnlyConnection() : null;
+                     Statement s = (reader == null ? c : reader).createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    s.setFetchSize(2_000);
                     try (ResultSet rs = s.executeQuery(sql)) {
                         PlaybackSessioniser sessioniser = new PlaybackSessioniser(rules, w::session);
                         String lastItem = null;
@@ -115,6 +114,30 @@ public final class WatchHistoryRebuild {
                 return new Counts(full ? w.stats : pairs, runtimeChanged, w.sessions, w.stats);
             }
         });
+    }
+
+    /**
+     * Step 4: marks the pairs whose item's runtime in {@code library_items} is not the one their sessions were computed
+     * with (pairs that gained events were marked when their events were stored, {@code RawEventWriter.markDirty}).
+     */
+    private static long markRuntimeChanged(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("INSERT INTO watch_hist_dirty_pairs (user_id, item_id) SELECT x.user_id, x.item_id FROM ("
+                    + "SELECT DISTINCT st.user_id, st.item_id FROM watch_hist_agg_sessions st LEFT JOIN library_items li ON li.item_id = st.item_id "
+                    + "WHERE COALESCE(st.runtime_seconds, -1) <> COALESCE(CASE WHEN li.runtime_seconds > 0 THEN li.runtime_seconds END, -1)) x "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM watch_hist_dirty_pairs d WHERE d.user_id = x.user_id AND d.item_id = x.item_id)");
+        }
+    }
+
+    private Connection readOnlyConnection() throws SQLException {
+        Connection c = store.connection();
+        try {
+            c.setReadOnly(true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Reads the store's UTC text ({@code 2025-01-10T20:00:00Z}) without the general ISO parser, which dominated the read. */

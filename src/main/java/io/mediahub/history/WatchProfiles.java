@@ -151,12 +151,7 @@ public final class WatchProfiles {
         if (byId >= 0) {
             return List.of(byId);
         }
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < m.size(); i++) {
-            if (m.name(i).equalsIgnoreCase(t)) {
-                rows.add(i);
-            }
-        }
+        List<Integer> rows = m.rowsNamed(t);
         rows.sort(Comparator.comparing((Integer r) -> m.isEpisode(r)).thenComparing(r -> m.id(r)));
         return rows;
     }

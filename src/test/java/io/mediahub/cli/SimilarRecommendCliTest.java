@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.history.GenreMatrix;
 import io.mediahub.testing.FakeMediaServer;
 import io.mediahub.testing.FakeMediaServer.Items;
 import io.mediahub.testing.PlaybackReportingFake.Play;
@@ -57,7 +58,7 @@ class SimilarRecommendCliTest {
             assertThat(cli(env, "run", "emby-sync-history")).isZero();
             assertThat(cli(env, "run", "features-build-genres")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("matrix_rebuilt 1");
-            assertThat(Files.exists(dir.resolve("cache").resolve("genre-matrix-v1.bin"))).isTrue();
+            assertThat(Files.exists(dir.resolve("cache").resolve(GenreMatrix.FILE_NAME))).isTrue();
             assertThat(cli(env, "run", "features-build-genres")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("matrix_unchanged 1");
 

@@ -15,9 +15,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The Playback Reporting plugin as ../shared/apis/playback-reporting/README.md describes it: a real SQLite
@@ -28,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlaybackReportingFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     static final String NAME = "playback-reporting";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final Connection db;
     /** false: the plugin is not installed (the endpoint answers 404). */
@@ -76,6 +82,59 @@ public final class PlaybackReportingFake implements ResponseDefinitionTransforme
             db.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The id of generated user {@code u} (32 hex digits, as the plugin stores user ids). */
+    public static String generatedUser(int u) {
+        return String.format(Locale.ROOT, "%032x", 0xabc000L + u);
+    }
+
+    /** The items of a library a user can play (id, type): everything but series. */
+    public static List<String[]> playable(List<ObjectNode> library) {
+        List<String[]> items = new ArrayList<>();
+        for (ObjectNode n : library) {
+            if (!"Series".equals(n.path("Type").asText())) {
+                items.add(new String[] {n.path("Id").asText(), n.path("Type").asText()});
+            }
+        }
+        return items;
+    }
+
+    /** Adds the plays {@link #generate} makes, in ROWID (= time) order. */
+    public void addGenerated(int events, int users, List<String[]> items, long seed) {
+        List<Play> batch = new ArrayList<>(50_000);
+        generate(events, users, items, seed, p -> {
+            batch.add(p);
+            if (batch.size() >= 50_000) {
+                add(batch);
+                batch.clear();
+            }
+        });
+        add(batch);
+    }
+
+    /**
+     * {@code events} plays in time order from 2025-01-01 on, the same ones for the same seed: each pick of one of
+     * {@code users} users and an item is 1–4 sittings, resumed minutes or days later; 1 play in 10 is under 220 s.
+     */
+    public static void generate(int events, int users, List<String[]> items, long seed, Consumer<Play> out) {
+        Random r = new Random(seed);
+        LocalDateTime start = LocalDateTime.of(2025, 1, 1, 18, 0);
+        long minutes = 0;
+        int made = 0;
+        while (made < events) {
+            String user = generatedUser(r.nextInt(users));
+            String[] item = items.get(r.nextInt(items.size()));
+            int sittings = 1 + r.nextInt(4);
+            LocalDateTime t = start.plusMinutes(minutes);
+            for (int k = 0; k < sittings && made < events; k++) {
+                int seconds = r.nextInt(10) == 0 ? 20 + r.nextInt(200) : 300 + r.nextInt(3600);
+                out.accept(new Play(t.format(LOCAL), user, item[0], item[1], "x", seconds));
+                made++;
+                t = t.plusSeconds(seconds + (r.nextBoolean() ? 60 + r.nextInt(600) : 86_400 + r.nextInt(86_400)));
+            }
+            minutes += 1;
         }
     }
 
