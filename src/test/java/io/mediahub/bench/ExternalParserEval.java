@@ -22,7 +22,9 @@ import java.util.TreeSet;
  *
  * <p>Each file: lines starting with {@code #} are comments (the first names the origin), then a header line
  * {@code name, title, year, season, episode, screen_size, source, video_codec, release_group, date}, then one case a
- * line; an empty cell is not checked. Episodes are comma-separated lists, compared as sets.
+ * line; an empty cell is not checked, a cell {@code -} wants the property absent. Episodes are comma-separated lists,
+ * compared as sets; {@code episode_span} ({@code 3-15}) checks only the first and last episode, for sources that give a
+ * multi-episode file as its first and last number (a range {@code 02x03-15} is a list or a span depending on who reads it).
  *
  * <p>Titles are compared loosely, because other projects write them otherwise than guessit: accents, case and every
  * character that is not a letter or digit are dropped ({@code "Marvel's Agents of S.H.I.E.L.D."} equals
@@ -37,8 +39,8 @@ import java.util.TreeSet;
  * case with what was wanted and what was read.
  */
 public final class ExternalParserEval {
-    static final List<String> PROPERTIES = List.of("title", "year", "season", "episode", "screen_size", "source", "video_codec",
-            "release_group", "date");
+    static final List<String> PROPERTIES = List.of("title", "year", "season", "episode", "episode_span", "screen_size", "source",
+            "video_codec", "release_group", "date");
 
     private ExternalParserEval() {
     }
@@ -128,6 +130,14 @@ public final class ExternalParserEval {
     }
 
     static boolean matches(String prop, String want, ParsedName p) {
+        if (want.equals("-")) {
+            return p.get(prop) == null;
+        }
+        if (prop.equals("episode_span")) {
+            TreeSet<Integer> got = numbers(p.get("episode"));
+            String[] ends = want.split("-");
+            return !got.isEmpty() && got.first() == Integer.parseInt(ends[0]) && got.last() == Integer.parseInt(ends[1]);
+        }
         Object got = p.get(prop);
         return switch (prop) {
             case "title" -> titleMatches(want, p);

@@ -43,8 +43,11 @@ final class SegmentParser {
     static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
     static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,5})(?:v(\\d))?(?!\\d)", CI);
     static final Pattern EP_TAIL = Pattern.compile(
-            "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?)(\\d{1,4})(?![0-9])", CI);
-    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-\\d{1,3}(?![xX\\d]))*)" + E);
+            "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?)(\\d{1,4})(?![0-9]|[pi](?!\\p{L})|[.,]\\d{3}(?![\\dpi-]))", CI);
+    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-[eE]?\\d{1,3}(?![xX\\d])|[ ._]-[ ._][xX]\\d{1,3})*)" + E);
+    static final Pattern NXM_REST = Pattern.compile("(-[eE]?|[xX]|[ ._]-[ ._][xX])(\\d{1,3})");
+    /** "3rd Season", "2nd Season": an ordinal before the word. */
+    static final Pattern ORDINAL_SEASON = Pattern.compile(B + "(\\d{1,2})(?:st|nd|rd|th)[ ._-]?(?:Season|Saison)" + E, CI);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
     static final Pattern SEASON_ONLY = Pattern.compile(B + "S(?: (?=\\d{2}(?!\\d)))?(\\d{1,3})(?:(?:[._]?-[._]?|[ ._]?-[ ._]?(?=S))S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
@@ -124,7 +127,7 @@ final class SegmentParser {
 
     /** Text a pattern cannot match without: the pattern is skipped when the segment lacks it. */
     private static final java.util.Map<Pattern, String> HINTS = java.util.Map.of(BIT_RATE, "kbps", FPS, "fps", OF, "of", CAP, "cap",
-            SXXDXX, "d", FILM, "f", BONUS, "x", NXM, "x");
+            SXXDXX, "d", FILM, "f", BONUS, "x", NXM, "x", ORDINAL_SEASON, "son");
 
     /** Like a {@link Matcher} used with find(), over word starts only. */
     final class Scan {
@@ -309,9 +312,9 @@ final class SegmentParser {
             eps.add(Integer.parseInt(m.group(2)));
             String rest = m.group(3);
             if (!rest.isEmpty()) {
-                Matcher r = Pattern.compile("([xX-])(\\d{1,3})").matcher(rest);
+                Matcher r = NXM_REST.matcher(rest);
                 while (r.find()) {
-                    range(eps, Integer.parseInt(r.group(2)), r.group(1).equals("-"));
+                    range(eps, Integer.parseInt(r.group(2)), r.group(1).startsWith("-"));
                 }
             }
             int end = m.end();
@@ -357,6 +360,15 @@ final class SegmentParser {
                 props.put("disc", Integer.parseInt(m.group(2)));
             }
         }
+        m = scan(ORDINAL_SEASON, DIGIT);
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
+                if (isFile) {
+                    episodeAfterSeason(m.end());
+                }
+            }
+        }
         m = scan(SEASON_WORD, "st");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
@@ -367,6 +379,13 @@ final class SegmentParser {
                 continue;
             }
             List<Integer> seasons = new ArrayList<>(List.of(n));
+            if (m.group(2) != null && SPACED_DASH_PADDED.matcher(s).region(m.end(1), m.end()).matches()) {
+                add(m.start(), m.end(1), "season", n); // "Season 2 - 07": a spaced dash then a padded number is the episode
+                if (isFile) {
+                    episodeAfterSeason(m.end(1));
+                }
+                continue;
+            }
             if (m.group(2) != null) {
                 String between = s.substring(m.end(1), m.start(2));
                 range(seasons, Integer.parseInt(m.group(2)), between.matches("(?i).*(?:-|~|to|\\ba\\b).*"));
@@ -375,6 +394,8 @@ final class SegmentParser {
             add(m.start(), end, "season", one(seasons));
             if (m.group(3) != null) {
                 props.put("season_count", Integer.parseInt(m.group(3)));
+            } else if (isFile && seasons.size() == 1) {
+                episodeAfterSeason(end);
             }
         }
         m = scan(SEASON_ONLY, "s");
@@ -443,7 +464,8 @@ final class SegmentParser {
     }
 
     static final Pattern SPACED_DASH = Pattern.compile(" +- +\\d");
-    static final Pattern EPISODE_AFTER_SEASON = Pattern.compile("\\G[ ._]*(?:-[ ._]*)?(?:(\\d{1,4})|\\[(\\d{1,4})\\])(?![\\p{L}\\p{N}]|[.,]\\d)");
+    static final Pattern SPACED_DASH_PADDED = Pattern.compile(" +- +0\\d");
+    static final Pattern EPISODE_AFTER_SEASON = Pattern.compile("\\G[ ._]*(?:-[ ._]*)?(?:(\\d{1,4})|\\[(\\d{1,4})\\])(?![\\p{L}\\p{N}]|[.,]\\d{1,2}(?!\\d))");
 
     /** "Show S2 - 07", "Show S21 999", "Show S2 [05]": a bare number right after a season alone is its episode. */
     private void episodeAfterSeason(int end) {
@@ -499,11 +521,15 @@ final class SegmentParser {
     /** "Season 1.3&5", "S01-02-03", "E01 02 04", "Season 1~3": more numbers of the same kind. */
     private int listTail(int end, List<Integer> list, boolean seasons) {
         Matcher t = (seasons ? LIST_TAIL_S : LIST_TAIL_E).matcher(s);
+        int start = end;
+        int size = list.size();
+        boolean bare = seasons;
         while (end < s.length() && t.find(end) && t.start() == end) {
             String op = t.group(2) == null ? "" : t.group(2).toLowerCase(Locale.ROOT);
             if (op.isEmpty() && t.group(1).isEmpty()) {
                 break;
             }
+            bare &= op.isEmpty() && Character.toLowerCase(s.charAt(t.start(3) - 1)) != 's';
             int n = Integer.parseInt(t.group(3));
             int last = list.get(list.size() - 1);
             if (n <= last || n > last + 30) {
@@ -511,6 +537,10 @@ final class SegmentParser {
             }
             range(list, n, op.equals("-") || op.equals("~") || op.equals("to") || op.equals("a"));
             end = t.end();
+        }
+        if (bare && list.size() == size + 1) {
+            list.remove(size); // "S01.07", "S02 03": one unmarked number after a season is its episode ("S01 02 03" stays a list)
+            return start;
         }
         return end;
     }

@@ -134,4 +134,47 @@ class FilenameParserRulesTest {
         assertThat(a.title()).isEqualTo("Le Château des Ombres");
         assertThat(a.year()).isEqualTo(2006);
     }
+
+    @Test
+    void aRangeNeverEndsOnAScreenSizeOrAThousand() {
+        ParsedName a = p("Season 1/lantern-s03e08-720p.mkv");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).containsExactly(8);
+        assertThat(a.text("screen_size")).isEqualTo("720p");
+        ParsedName b = p("Copper.Bay-S02E05-12.500.Leagues.mkv");
+        assertThat(b.episodes()).containsExactly(5);
+    }
+
+    @Test
+    void moreEpisodesAfterSeasonByEpisode() {
+        ParsedName a = p("Season 03/Lantern Row - 03x04-E09 - Title.mp4");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).startsWith(4).endsWith(9);
+        ParsedName b = p("Season 03/Lantern Row - 03x04 - x05 - x11 - Title.mp4");
+        assertThat(b.episodes()).containsExactly(4, 5, 11);
+    }
+
+    @Test
+    void aSeasonWordOrOrdinalThenABareNumber() {
+        ParsedName a = p("[Kumo] Hoshi no Umi Season 2 - 07 [1080p].mkv");
+        assertThat(a.title()).isEqualTo("Hoshi no Umi");
+        assertThat(a.season()).isEqualTo(2);
+        assertThat(a.episodes()).containsExactly(7);
+        ParsedName b = p("[Kumo] Hoshi no Umi 2nd Season - 05 [720p].mkv");
+        assertThat(b.title()).isEqualTo("Hoshi no Umi");
+        assertThat(b.season()).isEqualTo(2);
+        assertThat(b.episodes()).containsExactly(5);
+        assertThat(p("Lantern Row Season 4 06.mp4").episodes()).containsExactly(6);
+    }
+
+    @Test
+    void oneUnmarkedNumberAfterASeasonIsItsEpisode() {
+        ParsedName a = p("Copper.Bay.S02.05.1080p.WEB.x264.mkv");
+        assertThat(a.season()).isEqualTo(2);
+        assertThat(a.episodes()).containsExactly(5);
+        ParsedName b = p("Copper Bay S03 11.mkv");
+        assertThat(b.season()).isEqualTo(3);
+        assertThat(b.episodes()).containsExactly(11);
+        assertThat(p("Copper Bay S01 02 03 720p").values("season")).containsExactly(1, 2, 3);
+    }
 }
