@@ -49,7 +49,7 @@ public class RecommendCommand implements Callable<Integer> {
         }
         Settings settings = MediahubCommand.settingsSource.get();
         try (Store store = Store.open(settings)) {
-            GenreMatrix m = new GenreMatrixBuild(settings, store).refresh(false).matrix();
+            GenreMatrix m = new GenreMatrixBuild(settings, store).current();
             TitleRecommender.Watched watched;
             WatchProfiles.User u;
             try (Connection c = store.connection()) {

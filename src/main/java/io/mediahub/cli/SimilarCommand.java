@@ -45,7 +45,7 @@ public class SimilarCommand implements Callable<Integer> {
         }
         Settings settings = MediahubCommand.settingsSource.get();
         try (Store store = Store.open(settings)) {
-            GenreMatrix m = new GenreMatrixBuild(settings, store).refresh(false).matrix();
+            GenreMatrix m = new GenreMatrixBuild(settings, store).current();
             if (m.size() == 0) {
                 System.err.println("The library is empty: run 'run emby-sync-library' first.");
                 return 1;

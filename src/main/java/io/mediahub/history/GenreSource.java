@@ -20,6 +20,14 @@ public interface GenreSource {
     /** Every row, in item id order (the content hash depends on the order). */
     void read(Connection c, Consumer<Row> out) throws SQLException;
 
+    /**
+     * A cheap summary of the source that changes whenever {@link #read} would give other rows, so a query can trust the
+     * cached matrix without reading (and hashing) every row; null when the source cannot tell (then the rows are read).
+     */
+    default String stamp(Connection c) throws SQLException {
+        return null;
+    }
+
     static GenreSource named(String name) {
         if ("library".equalsIgnoreCase(name.trim())) {
             return new LibraryGenreSource();

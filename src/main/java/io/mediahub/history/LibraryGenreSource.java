@@ -47,6 +47,26 @@ public final class LibraryGenreSource implements GenreSource {
         }
     }
 
+    /**
+     * Counts and the newest {@code synced_at} of the items, the count and total name length of their genres, and the
+     * latest {@code emby-sync-library} run — null while one is running (its batches share one {@code synced_at}, so a
+     * change in a later batch would not move the newest). The library sync writes {@code synced_at} on every row it
+     * inserts or changes; a run that ends changes the run part, so the rows are read again once after every sync.
+     */
+    @Override
+    public String stamp(Connection c) throws SQLException {
+        String sql = "SELECT (SELECT COUNT(*) FROM library_items), (SELECT MAX(synced_at) FROM library_items), "
+                + "(SELECT COUNT(*) FROM item_genres), (SELECT COALESCE(SUM(LENGTH(genre_name)), 0) FROM item_genres), "
+                + "(SELECT COALESCE(MAX(run_id), 0) FROM flow_runs WHERE flow_id = 'emby-sync-library'), "
+                + "(SELECT COUNT(*) FROM flow_runs WHERE flow_id = 'emby-sync-library' AND status = 'running')";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next() || rs.getLong(6) > 0) {
+                return null;
+            }
+            return "library:" + rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":" + rs.getLong(5);
+        }
+    }
+
     private static Row row(Object[] h, List<String> genres) {
         return new Row((String) h[0], (String) h[1], (String) h[2], (String) h[3], (Integer) h[4], (Integer) h[5], (Integer) h[6], List.copyOf(genres));
     }

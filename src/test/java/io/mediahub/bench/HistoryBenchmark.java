@@ -127,6 +127,58 @@ public final class HistoryBenchmark {
         }
     }
 
+    /**
+     * What a {@code similar}/{@code recommend} command spends before loading: with the rows in a real SQLite store, the full
+     * freshness check (read and hash every row and genre) against the cheap stamp check {@code current()} uses.
+     */
+    static void freshness(List<GenreSource.Row> rows) throws Exception {
+        Path dir = Files.createTempDirectory("mediahub-freshness");
+        try (io.mediahub.store.Store store = io.mediahub.store.Store.open(TestApp.settings(dir, Map.of()))) {
+            store.inTransaction(c -> {
+                try (var items = c.prepareStatement("INSERT INTO library_items (item_id, name, item_type, production_year, content_hash, synced_at) "
+                        + "VALUES (?, ?, ?, ?, 'x', '2026-01-01T00:00:00Z')");
+                     var genres = c.prepareStatement("INSERT INTO item_genres (item_id, genre_id, genre_name) VALUES (?, ?, ?)")) {
+                    for (GenreSource.Row row : rows) {
+                        items.setString(1, row.itemId());
+                        items.setString(2, row.name());
+                        items.setString(3, row.itemType());
+                        items.setInt(4, row.year());
+                        items.addBatch();
+                        for (String g : row.genres()) {
+                            genres.setString(1, row.itemId());
+                            genres.setInt(2, g.hashCode());
+                            genres.setString(3, g);
+                            genres.addBatch();
+                        }
+                    }
+                    items.executeBatch();
+                    genres.executeBatch();
+                }
+                return null;
+            });
+            io.mediahub.history.GenreMatrixBuild build = new io.mediahub.history.GenreMatrixBuild(TestApp.settings(dir, Map.of()), store);
+            build.refresh(false);
+            double[] full = new double[5];
+            for (int i = 0; i < full.length; i++) {
+                long s = System.nanoTime();
+                build.refresh(false);
+                full[i] = (System.nanoTime() - s) / 1e6;
+            }
+            report("FRESHNESS full check (read + hash every row; features-build-genres)", full);
+            double[] stamp = new double[20];
+            for (int i = 0; i < stamp.length; i++) {
+                long s = System.nanoTime();
+                build.current();
+                stamp[i] = (System.nanoTime() - s) / 1e6;
+            }
+            report("FRESHNESS stamp check + load (similar/recommend)", stamp);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** Sessions by SQL: running max of previous ends per pair, a flag where the gap exceeds 15 min, a running sum of flags. */
     static final String SQL_SESSIONS = "WITH e AS (SELECT user_id, item_id, source_row_id, unixepoch(started_at) AS s, "
             + "unixepoch(started_at) + play_duration_seconds AS f FROM watch_hist_raw_events), "
@@ -187,6 +239,7 @@ public final class HistoryBenchmark {
         }
         report("ITEM by exact name (case ignored)", lookups);
         Files.delete(file);
+        freshness(rows);
 
         TitleRecommender rec = new TitleRecommender(m);
         for (int i = 0; i < 200; i++) { // warm-up

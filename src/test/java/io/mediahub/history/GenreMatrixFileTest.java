@@ -171,4 +171,87 @@ class GenreMatrixFileTest {
             assertThat(new TitleRecommender(back).similar(back.row("m1"), 1)).extracting(n -> back.name(n.row())).containsExactly("Aliens");
         }
     }
+
+    /** The library source, counting how often every row is read. */
+    private static final class CountingSource implements GenreSource {
+        final LibraryGenreSource library = new LibraryGenreSource();
+        int reads;
+
+        @Override
+        public String name() {
+            return library.name();
+        }
+
+        @Override
+        public void read(Connection c, java.util.function.Consumer<Row> out) throws java.sql.SQLException {
+            reads++;
+            library.read(c, out);
+        }
+
+        @Override
+        public String stamp(Connection c) throws java.sql.SQLException {
+            return library.stamp(c);
+        }
+    }
+
+    @Test
+    void queriesTrustTheCacheWhileTheLibrarysStampIsUnchangedAndReadEveryRowAgainWhenItMoves() throws Exception {
+        try (Store store = Store.open(TestApp.settings(dir, Map.of()))) {
+            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO library_items (item_id, name, item_type, content_hash, synced_at) VALUES "
+                        + "('m1', 'Alien', 'Movie', 'x', '2026-01-01T00:00:00Z'), ('m2', 'Heat', 'Movie', 'x', '2026-01-01T00:00:00Z')");
+                s.executeUpdate("INSERT INTO item_genres (item_id, genre_id, genre_name) VALUES ('m1', 1, 'Horror'), ('m2', 2, 'Crime')");
+            }
+            CountingSource source = new CountingSource();
+            GenreMatrixBuild build = new GenreMatrixBuild(TestApp.settings(dir, Map.of()), store, source);
+
+            assertThat(build.current().size()).isEqualTo(2);
+            assertThat(source.reads).isEqualTo(1);
+            assertThat(build.current().size()).isEqualTo(2);
+            assertThat(build.current().size()).isEqualTo(2);
+            assertThat(source.reads).as("an unchanged stamp: the cache is used as it is").isEqualTo(1);
+
+            // A later sync writes a row: its synced_at moves the stamp, so the rows are read and the matrix rebuilt.
+            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE library_items SET name = 'Heat (1995)', synced_at = '2026-02-01T00:00:00Z' WHERE item_id = 'm2'");
+            }
+            GenreMatrix after = build.current();
+            assertThat(source.reads).isEqualTo(2);
+            assertThat(after.name(after.row("m2"))).isEqualTo("Heat (1995)");
+            build.current();
+            assertThat(source.reads).isEqualTo(2);
+
+            // A genre changed by name only (same count and synced_at): the genre part of the stamp moves.
+            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE item_genres SET genre_name = 'Science Fiction' WHERE item_id = 'm1'");
+            }
+            assertThat(build.current().vocabulary()).containsExactly("Crime", "Science Fiction");
+            assertThat(source.reads).isEqualTo(3);
+
+            // While emby-sync-library runs there is no stamp: every query checks every row.
+            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO flow_runs (flow_id, trigger_kind, started_at, status) VALUES "
+                        + "('emby-sync-library', 'schedule', '2026-03-01T00:00:00Z', 'running')");
+            }
+            build.current();
+            build.current();
+            assertThat(source.reads).isEqualTo(5);
+            // It ends: one more full check, then the cache is trusted again.
+            try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE flow_runs SET status = 'ok' WHERE flow_id = 'emby-sync-library'");
+            }
+            build.current();
+            build.current();
+            assertThat(source.reads).isEqualTo(6);
+
+            // A damaged cache behind a matching stamp is refused and rebuilt, never trusted.
+            byte[] good = Files.readAllBytes(build.cacheFile());
+            byte[] damaged = good.clone();
+            damaged[damaged.length - 2] ^= 1;
+            Files.write(build.cacheFile(), damaged);
+            assertThat(build.current().size()).isEqualTo(2);
+            assertThat(source.reads).isEqualTo(7);
+            assertThat(Files.readAllBytes(build.cacheFile())).isEqualTo(good);
+        }
+    }
 }
