@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a file name (or a full path) the way Python's guessit does, in guessit's vocabulary. Thread-safe, no I/O.
@@ -135,8 +137,9 @@ public final class FilenameParser {
             }
         }
         boolean seasonFolder = parent != null && parent.props.containsKey("season") && !parent.props.containsKey("title");
+        boolean leadingEpisode = seasonFolder && leadingEpisode(file, name.props, props);
         boolean fileHasEpisode = name.props.containsKey("episode") || name.props.containsKey("season") || name.props.containsKey("date");
-        if (show != null && (name.titleAfterEpisode || !props.containsKey("title") || seasonFolder && !fileHasEpisode)) {
+        if (show != null && (name.titleAfterEpisode || leadingEpisode || !props.containsKey("title") || seasonFolder && !fileHasEpisode)) {
             // "Show/Season 1/E01 - Pilot.mkv", "Show/Season 1/Pilot.mkv": the show's folder names the show
             if (props.containsKey("title") && !props.containsKey("episode_title")) {
                 props.put("episode_title", props.get("title"));
@@ -268,6 +271,37 @@ public final class FilenameParser {
         String n = java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFD) ? t
                 : MARKS.matcher(java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD)).replaceAll("");
         return n.toLowerCase(Locale.ROOT).trim();
+    }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,2})(?:$|(?!\\.\\d)[ ._]+(?:-[ ._]*)?)"); // "11.22.63" is no episode 11
+
+    /**
+     * "Season 2/16 Some Title.avi", "Season 2/02.avi", "Season 2/7 - 12 Angry Men.avi": in a season folder, a file name
+     * that opens with a one- or two-digit number (and says no season or date itself) opens with its episode; the rest
+     * is the episode's title. Outside a season folder "12 Angry Men" and "300" stay titles.
+     */
+    private static boolean leadingEpisode(String file, Map<String, Object> fromName, Map<String, Object> props) {
+        Matcher m = LEADING_NUMBER.matcher(file);
+        if (!m.find() || fromName.containsKey("season") || fromName.containsKey("date")) {
+            return false;
+        }
+        String number = m.group(1);
+        props.put("episode", Integer.parseInt(number));
+        Object title = fromName.get("title");
+        String rest = title == null ? "" : title.toString();
+        if (rest.equals(number) || rest.isEmpty()) {
+            rest = file.substring(m.end()).replaceAll("[._]", " ").strip();
+            rest = fromName.containsKey("episode_title") && !rest.isEmpty() ? String.valueOf(fromName.get("episode_title")) : rest;
+        } else if (rest.startsWith(number + " ")) {
+            rest = rest.substring(number.length()).strip();
+        }
+        if (rest.isEmpty()) {
+            props.remove("title");
+        } else {
+            props.put("title", rest);
+        }
+        props.remove("episode_title");
+        return true;
     }
 
     private static final List<String> ORDER = List.of("title", "alternative_title", "year", "season", "episode", "episode_title", "date",

@@ -48,6 +48,8 @@ final class SegmentParser {
     static final Pattern NXM_REST = Pattern.compile("(-[eE]?|[xX]|[ ._]-[ ._][xX])(\\d{1,3})");
     /** "3rd Season", "2nd Season": an ordinal before the word. */
     static final Pattern ORDINAL_SEASON = Pattern.compile(B + "(\\d{1,2})(?:st|nd|rd|th)[ ._-]?(?:Season|Saison)" + E, CI);
+    static final Pattern S_GLUED = Pattern.compile(B + "S([0-2]\\d)([0-9]\\d)" + E, CI);
+    static final Pattern SERIES_WORD = Pattern.compile(B + "Series[ ._-]*(\\d{1,2})(?![-._]\\d)" + E, CI);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
     static final Pattern SEASON_ONLY = Pattern.compile(B + "S(?: (?=\\d{2}(?!\\d)))?(\\d{1,3})(?:(?:[._]?-[._]?|[ ._]?-[ ._]?(?=S))S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
@@ -278,7 +280,11 @@ final class SegmentParser {
         }
     }
 
+    /** The name opens with a bracketed group ({@code [Group] Show ...}), as anime releases do. */
+    private boolean leadingGroup;
+
     private void findEpisodes() {
+        leadingGroup = s.startsWith("[");
         Scan m = scan(SXXEXX, "s");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
@@ -291,7 +297,7 @@ final class SegmentParser {
             if (m.group(3) != null) {
                 props.put("version", Integer.parseInt(m.group(3)));
             }
-            int end = tail(m.end(), eps, seasons);
+            int end = consecutive(tail(m.end(), eps, seasons), eps);
             add(m.start(), end, "season", one(seasons));
             add(m.start(), end, "episode", one(eps));
             absoluteNear(m.start(), end);
@@ -353,6 +359,16 @@ final class SegmentParser {
                 add(m.start(), m.end(), "bonus", Integer.parseInt(m.group(1)));
             }
         }
+        if (isFile && matches.stream().noneMatch(x -> x.property().equals("episode"))) {
+            m = scan(S_GLUED, "s"); // "Six.Feet.Under.S0201": season and episode glued without the E
+            while (m.find()) {
+                int both = Integer.parseInt(m.group(1) + m.group(2));
+                if (free(m.start(), m.end()) && !(both >= 1900 && both < 2100)) { // "S2010" is a year-season
+                    add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
+                    add(m.start(), m.end(), "episode", Integer.parseInt(m.group(2)));
+                }
+            }
+        }
         m = scan(SXXDXX, "s");
         while (m.find()) {
             if (free(m.start(), m.end())) {
@@ -379,7 +395,8 @@ final class SegmentParser {
                 continue;
             }
             List<Integer> seasons = new ArrayList<>(List.of(n));
-            if (m.group(2) != null && SPACED_DASH_PADDED.matcher(s).region(m.end(1), m.end()).matches()) {
+            if (m.group(2) != null && (SPACED_DASH_PADDED.matcher(s).region(m.end(1), m.end()).matches()
+                    || leadingGroup && SEPARATED_DASH.matcher(s).region(m.end(1), m.start(2)).matches())) {
                 add(m.start(), m.end(1), "season", n); // "Season 2 - 07": a spaced dash then a padded number is the episode
                 if (isFile) {
                     episodeAfterSeason(m.end(1));
@@ -398,18 +415,29 @@ final class SegmentParser {
                 episodeAfterSeason(end);
             }
         }
+        if (matches.stream().noneMatch(x -> x.property().equals("season"))) {
+            m = scan(SERIES_WORD, "s"); // British "Show.Series.3": only after a title, and never the name's first word
+            while (m.find()) {
+                if (m.start() > 0 && free(m.start(), m.end())) {
+                    add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
+                }
+            }
+        }
         m = scan(SEASON_ONLY, "s");
         while (m.find()) {
             if (!free(m.start(), m.end())) {
                 continue;
             }
             List<Integer> seasons = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
-            if (m.group(2) != null) {
+            // "[Group] Show.S2.-.19": a dash with separators on both sides then a bare number is the episode
+            boolean separated = m.group(2) != null && leadingGroup
+                    && SEPARATED_DASH.matcher(s).region(m.end(1), m.start(2)).matches();
+            if (m.group(2) != null && !separated) {
                 range(seasons, Integer.parseInt(m.group(2)), true);
             }
             // "Show S3 - 12": after a spaced dash the number is an episode, not the end of a season range
             boolean spacedDash = m.group(2) == null && SPACED_DASH.matcher(s).region(m.end(), s.length()).lookingAt();
-            int end = spacedDash ? m.end() : listTail(m.end(), seasons, true);
+            int end = separated ? m.end(1) : spacedDash ? m.end() : listTail(m.end(), seasons, true);
             add(m.start(), end, "season", one(seasons));
             if (isFile && seasons.size() == 1) {
                 episodeAfterSeason(end);
@@ -465,6 +493,18 @@ final class SegmentParser {
 
     static final Pattern SPACED_DASH = Pattern.compile(" +- +\\d");
     static final Pattern SPACED_DASH_PADDED = Pattern.compile(" +- +0\\d");
+    static final Pattern SEPARATED_DASH = Pattern.compile("[ ._]+-[ ._]+");
+    static final Pattern CONSECUTIVE = Pattern.compile("\\G\\.(\\d{2})(?=[ ._-]|$)");
+
+    /** "S03E21.22": a dotted two-digit number right after an episode, one more than it, is the next episode. */
+    private int consecutive(int end, List<Integer> eps) {
+        Matcher c = CONSECUTIVE.matcher(s);
+        if (c.find(end) && Integer.parseInt(c.group(1)) == eps.get(eps.size() - 1) + 1) {
+            eps.add(Integer.parseInt(c.group(1)));
+            return c.end();
+        }
+        return end;
+    }
     static final Pattern EPISODE_AFTER_SEASON = Pattern.compile("\\G[ ._]*(?:-[ ._]*)?(?:(\\d{1,4})|\\[(\\d{1,4})\\])(?![\\p{L}\\p{N}]|[.,]\\d{1,2}(?!\\d))");
 
     /** "Show S2 - 07", "Show S21 999", "Show S2 [05]": a bare number right after a season alone is its episode. */

@@ -177,4 +177,51 @@ class FilenameParserRulesTest {
         assertThat(b.episodes()).containsExactly(11);
         assertThat(p("Copper Bay S01 02 03 720p").values("season")).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void aLeadingNumberInASeasonFolderIsTheEpisode() {
+        ParsedName a = p("Lantern Row/Season 3/08 The Quiet Harbour.mkv");
+        assertThat(a.title()).isEqualTo("Lantern Row");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).containsExactly(8);
+        assertThat(a.text("episode_title")).isEqualTo("The Quiet Harbour");
+        ParsedName b = p("Season 4/05.mp4");
+        assertThat(b.season()).isEqualTo(4);
+        assertThat(b.episodes()).containsExactly(5);
+        ParsedName c = p("Season 4/9 - 21 Lanterns.avi");
+        assertThat(c.episodes()).containsExactly(9);
+        // outside a season folder a number opening the name stays in the title
+        assertThat(p("Films/12 Quiet Men (1961).mkv").title()).isEqualTo("12 Quiet Men");
+    }
+
+    @Test
+    void aSeparatedDashAfterASeasonInAnAnimeNameIsTheEpisode() {
+        ParsedName a = p("[Kumo] Hoshi no Umi Season 3 - 11 [1080p].mkv");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).containsExactly(11);
+        ParsedName b = p("[Kumo].Hoshi.no.Umi.S2.-.14.[720p].mkv");
+        assertThat(b.season()).isEqualTo(2);
+        assertThat(b.episodes()).containsExactly(14);
+        // without a leading group a season range stays a range
+        assertThat(p("Lantern.Row.Season.1-3.1080p").values("season")).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void gluedSeasonEpisodeWithoutTheE() {
+        ParsedName a = p("Copper.Bay.S0312.HDTV.x264.avi");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).containsExactly(12);
+        assertThat(p("Copper.Bay.E03.S2011.mkv").values("season")).doesNotContain(20); // a year-season, not S20E11
+    }
+
+    @Test
+    void britishSeriesWordAndAConsecutiveDottedEpisode() {
+        ParsedName a = p("Copper.Bay.-.Series.2.-.720p.BluRay.x264-GRP");
+        assertThat(a.title()).isEqualTo("Copper Bay");
+        assertThat(a.season()).isEqualTo(2);
+        // "Series" opening a name or followed by a date is a title word
+        assertThat(p("Series 7 - S01E01").season()).isEqualTo(1);
+        assertThat(p("Copper.Bay.S04E11.12.HDTV.XviD-GRP").episodes()).containsExactly(11, 12);
+        assertThat(p("Copper.Bay.S04E11.14.HDTV.XviD-GRP").episodes()).containsExactly(11);
+    }
 }
