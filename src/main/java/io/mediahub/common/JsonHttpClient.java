@@ -47,6 +47,8 @@ public class JsonHttpClient {
     private final Clock clock;
     private Pacer pacer = () -> {
     };
+    private boolean giveUpWhenUnreachable;
+    private volatile ServiceException unreachable;
 
     /** Waits, before every request a client sends (retries included), until the service's rate limit allows it. */
     @FunctionalInterface
@@ -92,6 +94,16 @@ public class JsonHttpClient {
     /** Every request of this client (retries included) first waits for {@code p}: for services that allow one request per interval. */
     public JsonHttpClient pacedBy(Pacer p) {
         this.pacer = p;
+        return this;
+    }
+
+    /**
+     * Once the service could not be reached (refused, timed out, network error) after every retry, later calls of this
+     * client fail at once with the same reason instead of retrying again: for clients that live for one run and call a
+     * service once per file, so a service that is down costs a run one round of retries, not one per file.
+     */
+    public JsonHttpClient giveUpWhenUnreachable() {
+        this.giveUpWhenUnreachable = true;
         return this;
     }
 
@@ -154,6 +166,22 @@ public class JsonHttpClient {
     }
 
     private <T> T send(String method, String path, Map<String, ?> query, byte[] body, String contentType, Function<InputStream, T> reader) {
+        ServiceException down = unreachable;
+        if (down != null) {
+            throw new ServiceException(service, 0, true, down.getMessage() + " (earlier in this run; not asked again)", null);
+        }
+        try {
+            return sendWithRetries(method, path, query, body, contentType, reader);
+        } catch (ServiceException e) {
+            if (giveUpWhenUnreachable && e.status() == 0 && e.getCause() instanceof IOException) {
+                unreachable = e;
+            }
+            throw e;
+        }
+    }
+
+    private <T> T sendWithRetries(String method, String path, Map<String, ?> query, byte[] body, String contentType,
+                                  Function<InputStream, T> reader) {
         URI uri = URI.create(baseUrl + path + queryString(query));
         RetryPolicy<Object> retry = RetryPolicy.builder()
                 .handleIf(JsonHttpClient::isRetryable)

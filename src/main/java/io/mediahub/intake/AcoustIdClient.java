@@ -26,7 +26,8 @@ public class AcoustIdClient {
     private final String apiKey;
 
     public AcoustIdClient(String apiUrl, String apiKey, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
-        this.http = new JsonHttpClient("AcoustID", apiUrl, Map::of, settings, "ACOUSTID_API_URL", "ACOUSTID_API_KEY", json).pacedBy(limiter);
+        this.http = new JsonHttpClient("AcoustID", apiUrl, Map::of, settings, "ACOUSTID_API_URL", "ACOUSTID_API_KEY", json)
+                .pacedBy(limiter).giveUpWhenUnreachable();
         this.apiKey = apiKey;
     }
 

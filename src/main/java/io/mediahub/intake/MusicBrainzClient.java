@@ -37,7 +37,7 @@ public class MusicBrainzClient {
                     + "set MUSICBRAINZ_CONTACT to your e-mail address or a URL (requests go out as '{}' meanwhile)", headers.get("User-Agent"));
         }
         this.http = new JsonHttpClient("MusicBrainz", apiUrl, () -> headers, settings, "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", json)
-                .pacedBy(limiter);
+                .pacedBy(limiter).giveUpWhenUnreachable();
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();

@@ -17,7 +17,8 @@ public class TmdbSearchClient {
 
     public TmdbSearchClient(String apiUrl, String token, String language, HttpSettings settings, ObjectMapper json) {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
-        this.http = new JsonHttpClient("TMDb", apiUrl, () -> auth, settings, "TMDB_API_URL", "TMDB_READ_ACCESS_TOKEN", json);
+        this.http = new JsonHttpClient("TMDb", apiUrl, () -> auth, settings, "TMDB_API_URL", "TMDB_READ_ACCESS_TOKEN", json)
+                .giveUpWhenUnreachable();
         this.language = language;
     }
 

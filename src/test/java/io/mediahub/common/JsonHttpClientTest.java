@@ -101,4 +101,32 @@ class JsonHttpClientTest {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("client=k%26y")));
         assertThat(server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/v2/lookup"));
     }
+
+    @Test
+    void aClientThatGivesUpWhenUnreachableRetriesOnceAndThenFailsAtOnceButNotForAnswersItDidNotLike() {
+        JsonHttpClient once = new JsonHttpClient("MusicBrainz", "http://127.0.0.1:" + server.port(), Map::of,
+                new HttpSettings(Duration.ofSeconds(2), Duration.ofMillis(800), 3, Duration.ofMillis(5), Duration.ofMillis(20)),
+                "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", new ObjectMapper()).giveUpWhenUnreachable();
+        // A 404 or a 503 is an answer: the next call is sent as usual.
+        server.stubFor(get(urlPathEqualTo("/gone")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> once.get("/gone", Map.of())).isInstanceOf(ServiceException.class);
+        assertThatThrownBy(() -> once.get("/busy", Map.of())).isInstanceOf(ServiceException.class);
+        server.stubFor(get(urlPathEqualTo("/ok")).willReturn(okJson("{\"fine\":true}")));
+        assertThat(once.get("/ok", Map.of()).get("fine").asBoolean()).isTrue();
+        server.verify(3, getRequestedFor(urlPathEqualTo("/busy")));
+
+        // Connections reset on every attempt: after its retries the service counts as unreachable for this client.
+        server.stubFor(get(urlPathEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThatThrownBy(() -> once.get("/reset", Map.of())).isInstanceOf(ServiceException.class);
+        server.verify(3, getRequestedFor(urlPathEqualTo("/reset")));
+        assertThatThrownBy(() -> once.get("/ok", Map.of())).isInstanceOf(ServiceException.class)
+                .hasMessageStartingWith("MusicBrainz at http://127.0.0.1:" + server.port())
+                .hasMessageEndingWith("(earlier in this run; not asked again)");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/ok")));
+
+        // The ordinary client keeps asking.
+        assertThatThrownBy(() -> client.get("/reset", Map.of())).isInstanceOf(ServiceException.class);
+        assertThat(client.get("/ok", Map.of()).get("fine").asBoolean()).isTrue();
+    }
 }
