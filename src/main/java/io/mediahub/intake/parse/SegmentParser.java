@@ -38,7 +38,7 @@ final class SegmentParser {
     private static final String E = "(?![\\p{L}\\p{N}])";
 
     static final Pattern WEBSITE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:www\\.[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?\\.[a-z]{2,4}|(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?"
+            "(?<![\\p{L}\\p{N}])(?:www\\.[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?\\.[a-z]{2,6}|(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.(?:org|co|com|net))?"
             + "\\.(?:com|org|net|ru|info|tv|to|me|cc|biz|se|nl|fr|de|es|it|in|ws|io|eu|uk))" + E, CI);
     static final Pattern CRC = Pattern.compile("[\\[(]([0-9A-Fa-f]{8})[\\])]");
     static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,5})(?:v(\\d))?(?!\\d)", CI);
@@ -47,7 +47,10 @@ final class SegmentParser {
     static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-[eE]?\\d{1,3}(?![xX\\d])|[ ._]-[ ._][xX]\\d{1,3})*)" + E);
     static final Pattern NXM_REST = Pattern.compile("(-[eE]?|[xX]|[ ._]-[ ._][xX])(\\d{1,3})");
     /** "3rd Season", "2nd Season": an ordinal before the word. */
-    static final Pattern ORDINAL_SEASON = Pattern.compile(B + "(\\d{1,2})(?:st|nd|rd|th)[ ._-]?(?:Season|Saison)" + E, CI);
+    static final Pattern ORDINAL_SEASON = Pattern.compile(B + "(\\d{1,2})(?:st|nd|rd|th|ª|º)"
+            + "(?:[ ._-]*(?:a|-|to|&)[ ._-]*(\\d{1,2})(?:st|nd|rd|th|ª|º))?[ ._-]?(?:Seasons?|Saisons?|Temporadas?)" + E, CI);
+    /** "T02E22": Spanish "temporada" for the season, two digits each side. */
+    static final Pattern TXXEXX = Pattern.compile(B + "T(\\d{2})E(\\d{2,3})" + E, CI);
     static final Pattern S_GLUED = Pattern.compile(B + "S([0-2]\\d)([0-9]\\d)" + E, CI);
     static final Pattern SERIES_WORD = Pattern.compile(B + "Series[ ._-]*(\\d{1,2})(?![-._]\\d)" + E, CI);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
@@ -129,7 +132,7 @@ final class SegmentParser {
 
     /** Text a pattern cannot match without: the pattern is skipped when the segment lacks it. */
     private static final java.util.Map<Pattern, String> HINTS = java.util.Map.of(BIT_RATE, "kbps", FPS, "fps", OF, "of", CAP, "cap",
-            SXXDXX, "d", FILM, "f", BONUS, "x", NXM, "x", ORDINAL_SEASON, "son");
+            SXXDXX, "d", FILM, "f", BONUS, "x", NXM, "x");
 
     /** Like a {@link Matcher} used with find(), over word starts only. */
     final class Scan {
@@ -303,9 +306,20 @@ final class SegmentParser {
             absoluteNear(m.start(), end);
             m.skipTo(end);
         }
+        m = scan(TXXEXX, "t");
+        while (m.find()) {
+            if (free(m.start(), m.end())) {
+                add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
+                add(m.start(), m.end(), "episode", Integer.parseInt(m.group(2)));
+            }
+        }
         m = scan(NXM, DIGIT);
         while (m.find()) {
             int season = Integer.parseInt(m.group(1));
+            if (m.start() >= 2 && s.charAt(m.start() - 1) == '.' && Character.isDigit(s.charAt(m.start() - 2))
+                    && (m.start() < 3 || !Character.isLetterOrDigit(s.charAt(m.start() - 3)))) {
+                continue; // "AC3 5.1x2": a decimal's digits times a count, not season 1 episode 2
+            }
             if (!free(m.start(), m.end()) || (season > 100 && season < 1900) || SCREEN_WIDTHS.contains(season) && !m.group(2).equalsIgnoreCase("all")
                     && Integer.parseInt(m.group(2)) >= 200) {
                 continue; // "1920x910" is a resolution, not season 1920
@@ -379,8 +393,12 @@ final class SegmentParser {
         m = scan(ORDINAL_SEASON, DIGIT);
         while (m.find()) {
             if (free(m.start(), m.end())) {
-                add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
-                if (isFile) {
+                List<Integer> seasons = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
+                if (m.group(2) != null) {
+                    range(seasons, Integer.parseInt(m.group(2)), true); // "1ª a 8ª Temporada"
+                }
+                add(m.start(), m.end(), "season", one(seasons));
+                if (isFile && m.group(2) == null) {
                     episodeAfterSeason(m.end());
                 }
             }
@@ -697,7 +715,7 @@ final class SegmentParser {
             add(m.start(), m.end(), "screen_size", standard && ratio >= 1.333 && ratio <= 1.897 ? h + scan : w + "x" + h);
             props.put("aspect_ratio", ratio);
         }
-        m = gluedScreenSize() ? scan(GLUED_SCREEN, "bdhw") : null;
+        m = gluedScreenSize() ? scan(GLUED_SCREEN, "bdhwtc") : null;
         while (m != null && m.find()) {
             if (free(m.start(2), m.end())) {
                 add(m.start(2), m.end(), "screen_size", m.group(2) + m.group(3).toLowerCase(Locale.ROOT));
@@ -815,7 +833,7 @@ final class SegmentParser {
         return false;
     }
     static final Pattern GLUED_CODEC = Pattern.compile("(?i)(.+?)(x26[45]|h26[45]|xvid|\\d{3,4}[pi])");
-    static final Pattern GLUED_SCREEN = Pattern.compile("(?i)(blu-?ray|bd|hdtv|web-?dl|webrip|web|dvdrip|bdrip|brrip)(\\d{3,4})([pi])" + E);
+    static final Pattern GLUED_SCREEN = Pattern.compile("(?i)(blu-?ray|bd|hdtv|web-?dl|webrip|web|dvdrip|bdrip|brrip|hdtc|tc|hdts|ts|hdcam|cam|dvd)(\\d{3,4})([pi])" + E);
 
     List<Token> tokens() {
         List<Token> list = new ArrayList<>();
@@ -1476,6 +1494,9 @@ final class SegmentParser {
             }
         }
         title = TRAILING_EP_WORD.matcher(title).replaceAll("");
+        if (props.containsKey("season") && SEASON_WORD_THEN_MARKER.matcher(s).find()) {
+            title = TRAILING_SEASON_WORD.matcher(title).replaceAll(""); // "Skins Season S01-S07": the word announces the marker
+        }
         if (COMMA_THE.matcher(title).matches()) {
             title = "The " + title.substring(0, title.lastIndexOf(',')).trim();
         }
@@ -1490,6 +1511,8 @@ final class SegmentParser {
     private static final Pattern START_EP_FOLLOW = Pattern.compile("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*");
     private static final Pattern YEAR_AFTER = Pattern.compile("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*");
     private static final Pattern TRAILING_EP_WORD = Pattern.compile("(?i)\\s+(?:ep|episode|episodio)\\.?$");
+    private static final Pattern TRAILING_SEASON_WORD = Pattern.compile("(?i)\\s+seasons?$");
+    private static final Pattern SEASON_WORD_THEN_MARKER = Pattern.compile("(?i)seasons?[ ._-]+S\\d");
     private static final Pattern COMMA_THE = Pattern.compile("(?i).*,\\s*the$");
     private static final Pattern LEAD_SEPS = Pattern.compile("^[ ._]+");
     private static final Pattern LAST_BRACKET_AT_END = Pattern.compile("\\[([^\\]\\[]+)\\]\\s*$");
@@ -1660,6 +1683,10 @@ final class SegmentParser {
 
     private String cleanGroup(String hole, boolean atEnd) {
         String g = GROUP_LEAD_JUNK.matcher(hole).replaceAll("");
+        int closed = Math.max(g.lastIndexOf("]-"), g.lastIndexOf(")-"));
+        if (closed >= 0 && g.indexOf('[', closed) < 0 && g.indexOf('(', closed) < 0) {
+            g = g.substring(closed + 2); // "[Ultimate Collection]-CAPTAiN": the group follows the closed bracket
+        }
         g = WHOLE_BRACKET.matcher(GROUP_TRAIL_JUNK.matcher(g).replaceAll("")).replaceAll("$1");
         g = BY_PREFIX.matcher(g).replaceAll("");
         g = JUNK_SUFFIX.matcher(g).replaceAll("");

@@ -224,4 +224,53 @@ class FilenameParserRulesTest {
         assertThat(p("Copper.Bay.S04E11.12.HDTV.XviD-GRP").episodes()).containsExactly(11, 12);
         assertThat(p("Copper.Bay.S04E11.14.HDTV.XviD-GRP").episodes()).containsExactly(11);
     }
+
+    @Test
+    void ordinalTemporadaAndARangeOfThem() {
+        ParsedName a = p("Lantern Row - 2ª Temporada Completa 2018 (720p)");
+        assertThat(a.season()).isEqualTo(2);
+        assertThat(a.title()).isEqualTo("Lantern Row");
+        ParsedName b = p("Lantern Row 1ª a 4ª Temporada [1080p] [BluRay]");
+        assertThat(b.values("season")).containsExactly(1, 2, 3, 4);
+        assertThat(b.title()).isEqualTo("Lantern Row");
+    }
+
+    @Test
+    void spanishTemporadaLetterBeforeTheEpisode() {
+        ParsedName a = p("Copper Bay - T03E14.mp4");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).containsExactly(14);
+    }
+
+    @Test
+    void audioChannelCountsAreNotSeasonByEpisode() {
+        ParsedName a = p("Old Town Blues (1999) (BDRip 1080p x265 AC3 5.1x2+2.0x1)[grp].mkv");
+        assertThat(a.season()).isNull();
+        assertThat(a.episodes()).isEmpty();
+        // a year before a dotted NxM still leaves the episode
+        assertThat(p("Copper.Bay.2011.4x09.Title.720p.HDTV.x264-GRP").episodes()).containsExactly(9);
+    }
+
+    @Test
+    void seasonWordAnnouncingASeasonMarkerLeavesTheTitle() {
+        ParsedName a = p("Lantern Row Season S01-S03 COMPLETE 1080p WEB-DL");
+        assertThat(a.title()).isEqualTo("Lantern Row");
+        assertThat(a.values("season")).containsExactly(1, 2, 3);
+        assertThat(p("Open.Season.720p.BluRay.x264-GRP").title()).isEqualTo("Open Season"); // no marker follows
+    }
+
+    @Test
+    void groupAfterAClosedBracketAndSourceGluedToScreenSize() {
+        assertThat(p("Lantern Row S01-S04 + Extras [Boxed Set]-PLUM").text("release_group")).isEqualTo("PLUM");
+        ParsedName a = p("Old.Town.Blues.2021.TC1080P.x264");
+        assertThat(a.text("screen_size")).isEqualTo("1080p");
+        assertThat(a.text("source")).isEqualTo("Telecine");
+    }
+
+    @Test
+    void wwwSiteWithALongTopLevelDomain() {
+        ParsedName a = p("www.SomeSite.party - Old Town Blues (2020) 720p WEB-DL x264");
+        assertThat(a.title()).isEqualTo("Old Town Blues");
+        assertThat(a.text("website")).isEqualTo("www.SomeSite.party");
+    }
 }
