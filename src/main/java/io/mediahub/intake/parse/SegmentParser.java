@@ -390,8 +390,8 @@ final class SegmentParser {
                 props.put("disc", Integer.parseInt(m.group(2)));
             }
         }
-        m = scan(ORDINAL_SEASON, DIGIT);
-        while (m.find()) {
+        m = lower().contains("son") || lower().contains("temporada") ? scan(ORDINAL_SEASON, DIGIT) : null; // cheap gate
+        while (m != null && m.find()) {
             if (free(m.start(), m.end())) {
                 List<Integer> seasons = new ArrayList<>(List.of(Integer.parseInt(m.group(1))));
                 if (m.group(2) != null) {
