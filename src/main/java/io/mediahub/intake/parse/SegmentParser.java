@@ -1218,6 +1218,27 @@ final class SegmentParser {
         return i >= 0 && s.charAt(i) == '-';
     }
 
+    static final Pattern DATE_YYMMDD = Pattern.compile(B + "([0-3]\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
+
+    /**
+     * "At.Midnight.140722.720p.HDTV": six digits after the title and right before a technical word are a YYMMDD date;
+     * only when the name has no season, and never at its start.
+     */
+    private boolean compactShortDate() {
+        if (matches.stream().anyMatch(x -> x.property().equals("season"))) {
+            return false;
+        }
+        Matcher d = DATE_YYMMDD.matcher(s);
+        while (d.find()) {
+            if (d.start() > 0 && free(d.start(), d.end()) && nextIsTechnical(d.end())
+                    && s.substring(0, d.start()).chars().anyMatch(Character::isLetter)) {
+                add(d.start(), d.end(), "date", "20" + d.group(1) + "-" + d.group(2) + "-" + d.group(3));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void findBareEpisode() {
         // bare 720 / 1080 next to other technical words
         Matcher b = BARE_SCREEN.matcher(s);
@@ -1236,6 +1257,9 @@ final class SegmentParser {
                 return;
             }
             hasDate |= m.property().equals("date");
+        }
+        if (!hasDate && compactShortDate()) {
+            return;
         }
         int lead = leadEnd();
         boolean anime = lead > 0;

@@ -315,4 +315,12 @@ class FilenameParserRulesTest {
         assertThat(a.episodes()).containsExactly(3, 4);
         assertThat(a.title()).isEqualTo("Crimson Harbor");
     }
+
+    @Test
+    void sixDigitDateOnlyBeforeATechnicalWord() {
+        ParsedName a = p("Night.Desk.210315.720p.HDTV.x264-PLUM");
+        assertThat(a.text("date")).isEqualTo("2021-03-15");
+        assertThat(a.title()).isEqualTo("Night Desk");
+        assertThat(p("Night.Desk.210315.Interview").text("date")).isNull();
+    }
 }
