@@ -386,7 +386,8 @@ final class SegmentParser {
             if (matches.stream().noneMatch(x -> x.property().equals("episode"))) {
                 // "Castle1x01", "zoos01e11": the episode glued to a lower-case title word (patterns above run at word starts)
                 Matcher g = GLUED_EPISODE.matcher(s);
-                if (g.find() && free(g.start(), g.end())) {
+                int at = gluedDigit();
+                if (at >= 0 && g.find(at) && free(g.start(), g.end())) {
                     int season = g.group(1) != null ? 1 : 3;
                     add(g.start(), g.end(), "season", Integer.parseInt(g.group(season)));
                     add(g.start(), g.end(), "episode", Integer.parseInt(g.group(season + 1)));
@@ -1218,6 +1219,33 @@ final class SegmentParser {
         return i >= 0 && s.charAt(i) == '-';
     }
 
+    /** Where a digit or an s first follows two lower-case letters (cheap gate for {@link #GLUED_EPISODE}), or -1. */
+    private int gluedDigit() {
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean start = c >= '0' && c <= '9' || (c == 's' || c == 'S') && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+            if (start && Character.isLowerCase(s.charAt(i - 1)) && Character.isLowerCase(s.charAt(i - 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the segment holds a run of exactly six digits (cheap gate for {@link #DATE_YYMMDD}). */
+    private boolean hasSixDigits() {
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && Character.isDigit(s.charAt(i))) {
+                run++;
+            } else if (run == 6) {
+                return true;
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     static final Pattern DATE_YYMMDD = Pattern.compile(B + "([0-3]\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
 
     /**
@@ -1225,7 +1253,7 @@ final class SegmentParser {
      * only when the name has no season, and never at its start.
      */
     private boolean compactShortDate() {
-        if (matches.stream().anyMatch(x -> x.property().equals("season"))) {
+        if (!hasSixDigits() || matches.stream().anyMatch(x -> x.property().equals("season"))) {
             return false;
         }
         Matcher d = DATE_YYMMDD.matcher(s);
