@@ -44,14 +44,15 @@ final class SegmentParser {
     static final Pattern SXXEXX = Pattern.compile(B + "S(\\d{1,4})[ ._-]?(?:x|[ ._-])?(?:E|EP|Ep|x)[ ._-]?(\\d{1,5})(?:v(\\d))?(?!\\d)", CI);
     static final Pattern EP_TAIL = Pattern.compile(
             "\\G(?:(?:[ ._]*(?:[-&+]|and)?[ ._]*)(?:S(\\d{1,4}))?[ ._]?(?:E|EP)|-E?|\\+E?|&E?)(\\d{1,4})(?![0-9]|[pi](?!\\p{L})|[.,]\\d{3}(?![\\dpi-]))", CI);
-    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-[eE]?\\d{1,3}(?![xX\\d])|[ ._]-[ ._][xX]\\d{1,3})*)" + E);
-    static final Pattern NXM_REST = Pattern.compile("(-[eE]?|[xX]|[ ._]-[ ._][xX])(\\d{1,3})");
+    static final Pattern NXM = Pattern.compile(B + "(\\d{1,4})[xX](\\d{1,3}|All)((?:[xX]\\d{1,3}|-[eE]?\\d{1,3}(?![xX\\d])|_\\d{2}(?![xX\\d])|[ ._]-[ ._][xX]\\d{1,3})*)" + E);
+    static final Pattern NXM_REST = Pattern.compile("(-[eE]?|[xX]|_|[ ._]-[ ._][xX])(\\d{1,3})");
     /** "3rd Season", "2nd Season": an ordinal before the word. */
     static final Pattern ORDINAL_SEASON = Pattern.compile(B + "(\\d{1,2})(?:st|nd|rd|th|ª|º)"
             + "(?:[ ._-]*(?:a|-|to|&)[ ._-]*(\\d{1,2})(?:st|nd|rd|th|ª|º))?[ ._-]?(?:Seasons?|Saisons?|Temporadas?)" + E, CI);
     /** "T02E22": Spanish "temporada" for the season, two digits each side. */
     static final Pattern TXXEXX = Pattern.compile(B + "T(\\d{2})E(\\d{2,3})" + E, CI);
     static final Pattern S_GLUED = Pattern.compile(B + "S([0-2]\\d)([0-9]\\d)" + E, CI);
+    static final Pattern GLUED_EPISODE = Pattern.compile("(?<=\\p{Ll}\\p{Ll})(?:[sS](\\d{2})[eE](\\d{2})|(\\d{1,2})[xX](\\d{2}))" + E);
     static final Pattern SERIES_WORD = Pattern.compile(B + "Series[ ._-]*(\\d{1,2})(?![-._]\\d)" + E, CI);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
@@ -83,7 +84,7 @@ final class SegmentParser {
     static final Pattern CD = Pattern.compile(B + "(CD|DVD|Disc|Disk|D)[ ._-]?(\\d{1,2})(?:[ ._]?of[ ._]?(\\d{1,2}))?" + E, CI);
     static final Pattern PART = Pattern.compile(B + "(?:Part|Pt)[ ._-]?(\\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|un|deux|trois|quatre|cinq)" + E, CI);
     static final Pattern VERSION = Pattern.compile(B + "[vV](\\d)" + E);
-    static final Pattern SIZE = Pattern.compile(B + "(\\d+(?:\\.\\d+)?)[ ]?(MB|GB|TB)" + E, CI);
+    static final Pattern SIZE = Pattern.compile(B + "(\\d+(?:\\.\\d+)?)[ .]?(MB|GB|TB)" + E, CI);
     static final Pattern BIT_RATE = Pattern.compile(B + "(\\d{2,4}) ?kbps" + E, CI);
     static final Pattern FPS = Pattern.compile(B + "(\\d{2,3}(?:\\.\\d{1,3})?) ?fps" + E, CI);
     static final Pattern PROPER_REPEAT = Pattern.compile(B + "(PROPER|REPACK|REAL)" + E, CI);
@@ -380,6 +381,16 @@ final class SegmentParser {
                 if (free(m.start(), m.end()) && !(both >= 1900 && both < 2100)) { // "S2010" is a year-season
                     add(m.start(), m.end(), "season", Integer.parseInt(m.group(1)));
                     add(m.start(), m.end(), "episode", Integer.parseInt(m.group(2)));
+                }
+            }
+            if (matches.stream().noneMatch(x -> x.property().equals("episode"))) {
+                // "Castle1x01", "zoos01e11": the episode glued to a lower-case title word (patterns above run at word starts)
+                Matcher g = GLUED_EPISODE.matcher(s);
+                int at = gluedDigit();
+                if (at >= 0 && g.find(at) && free(g.start(), g.end())) {
+                    int season = g.group(1) != null ? 1 : 3;
+                    add(g.start(), g.end(), "season", Integer.parseInt(g.group(season)));
+                    add(g.start(), g.end(), "episode", Integer.parseInt(g.group(season + 1)));
                 }
             }
         }
@@ -1208,6 +1219,54 @@ final class SegmentParser {
         return i >= 0 && s.charAt(i) == '-';
     }
 
+    /** Where a digit or an s first follows two lower-case letters (cheap gate for {@link #GLUED_EPISODE}), or -1. */
+    private int gluedDigit() {
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean start = c >= '0' && c <= '9' || (c == 's' || c == 'S') && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+            if (start && Character.isLowerCase(s.charAt(i - 1)) && Character.isLowerCase(s.charAt(i - 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the segment holds a run of exactly six digits (cheap gate for {@link #DATE_YYMMDD}). */
+    private boolean hasSixDigits() {
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && Character.isDigit(s.charAt(i))) {
+                run++;
+            } else if (run == 6) {
+                return true;
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    static final Pattern DATE_YYMMDD = Pattern.compile(B + "([0-3]\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])" + E);
+
+    /**
+     * "At.Midnight.140722.720p.HDTV": six digits after the title and right before a technical word are a YYMMDD date;
+     * only when the name has no season, and never at its start.
+     */
+    private boolean compactShortDate() {
+        if (!hasSixDigits() || matches.stream().anyMatch(x -> x.property().equals("season"))) {
+            return false;
+        }
+        Matcher d = DATE_YYMMDD.matcher(s);
+        while (d.find()) {
+            if (d.start() > 0 && free(d.start(), d.end()) && nextIsTechnical(d.end())
+                    && s.substring(0, d.start()).chars().anyMatch(Character::isLetter)) {
+                add(d.start(), d.end(), "date", "20" + d.group(1) + "-" + d.group(2) + "-" + d.group(3));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void findBareEpisode() {
         // bare 720 / 1080 next to other technical words
         Matcher b = BARE_SCREEN.matcher(s);
@@ -1226,6 +1285,9 @@ final class SegmentParser {
                 return;
             }
             hasDate |= m.property().equals("date");
+        }
+        if (!hasDate && compactShortDate()) {
+            return;
         }
         int lead = leadEnd();
         boolean anime = lead > 0;
@@ -1283,6 +1345,9 @@ final class SegmentParser {
                 }
                 if (digits.length() == 1 && r.group(3) == null) {
                     continue; // "Die Schluempfe 2": a sequel number, not an episode
+                }
+                if (r.group(3) == null && r.group(4).isEmpty() && !anime && nextIsSeason(r.end())) {
+                    continue; // "The.100.Season.1": a number right before the season marker ends the title
                 }
                 String after = s.substring(r.end());
                 if (YEAR_AFTER.matcher(after).matches()) {
@@ -1522,6 +1587,8 @@ final class SegmentParser {
     private static final Pattern WHOLE_BRACKET = Pattern.compile("^\\[([^\\]]*)\\]$");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)by[ ._]+");
     private static final Pattern PAREN_BRACKET = Pattern.compile("^(.+?)\\)\\s*\\[([^\\]]+)\\]$");
+    private static final Pattern CREDITED_GROUP = Pattern.compile("^\\[?\\p{L}+[ ._]*\\(([^()\\[\\]\\s]+)\\)\\]?$");
+    private static final Pattern SUBBED_PREFIX = Pattern.compile("^(?i)\\p{L}{2,3}[ ._]?sub(?:bed|s)[-.](?=[\\p{L}\\p{N}])");
     private static final Pattern LAST_BRACKET = Pattern.compile("\\[([^\\[\\]]+)\\]?$");
     private static final Pattern SHORT_NUMBER_OR_VERSION = Pattern.compile("\\d{1,2}|(?i)v\\d");
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
@@ -1689,7 +1756,12 @@ final class SegmentParser {
         }
         g = WHOLE_BRACKET.matcher(GROUP_TRAIL_JUNK.matcher(g).replaceAll("")).replaceAll("$1");
         g = BY_PREFIX.matcher(g).replaceAll("");
+        g = SUBBED_PREFIX.matcher(g).replaceAll(""); // "RoSubbed-Grp": a subtitle tag before the group
         g = JUNK_SUFFIX.matcher(g).replaceAll("");
+        Matcher credited = CREDITED_GROUP.matcher(g);
+        if (credited.matches()) {
+            g = credited.group(1); // "[Softsubs (DHD)]": the tag credits the group in parentheses
+        }
         Matcher parenBracket = PAREN_BRACKET.matcher(g);
         if (parenBracket.find()) {
             g = parenBracket.group(1).trim() + " " + parenBracket.group(2).trim();

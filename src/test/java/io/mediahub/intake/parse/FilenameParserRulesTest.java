@@ -273,4 +273,54 @@ class FilenameParserRulesTest {
         assertThat(a.title()).isEqualTo("Old Town Blues");
         assertThat(a.text("website")).isEqualTo("www.SomeSite.party");
     }
+
+    @Test
+    void numberTitleRightBeforeSeasonWord() {
+        ParsedName a = p("The.42.Season.3.Complete.720p.WEB");
+        assertThat(a.title()).isEqualTo("The 42");
+        assertThat(a.season()).isEqualTo(3);
+        assertThat(a.episodes()).isEmpty();
+    }
+
+    @Test
+    void groupCreditedInsideASubtitleTag() {
+        ParsedName a = p("Lantern Valley 2004 [Mizu] [Blu-ray][MKV][h264][1080p][FLAC 2.0][Softsubs (Mizu)]");
+        assertThat(a.text("release_group")).isEqualTo("Mizu");
+        assertThat(a.title()).isEqualTo("Lantern Valley");
+    }
+
+    @Test
+    void subtitleTagAndSpacedSizeLeaveTheGroup() {
+        assertThat(p("Crimson.Harbor.S03E04.1080p.WEB.x264.EsSubbed-PLUM").text("release_group")).isEqualTo("PLUM");
+        ParsedName b = p("Crimson.Harbor.S03E05.720p.HDTV.320.MB.-.PLUM");
+        assertThat(b.text("release_group")).isEqualTo("PLUM");
+        assertThat(b.text("size")).isEqualTo("320MB");
+    }
+
+    @Test
+    void episodeGluedToALowerCaseTitleWord() {
+        ParsedName a = p("Old.Lighthouse4x07.HDTV.XviD.avi");
+        assertThat(a.title()).isEqualTo("Old Lighthouse");
+        assertThat(a.season()).isEqualTo(4);
+        assertThat(a.episodes()).containsExactly(7);
+        ParsedName b = p("abc-harbors02e05-720p");
+        assertThat(b.season()).isEqualTo(2);
+        assertThat(b.episodes()).containsExactly(5);
+    }
+
+    @Test
+    void underscoreJoinsASecondEpisodeToNxM() {
+        ParsedName a = p("Crimson Harbor - 5x03_04 - Low Tide");
+        assertThat(a.season()).isEqualTo(5);
+        assertThat(a.episodes()).containsExactly(3, 4);
+        assertThat(a.title()).isEqualTo("Crimson Harbor");
+    }
+
+    @Test
+    void sixDigitDateOnlyBeforeATechnicalWord() {
+        ParsedName a = p("Night.Desk.210315.720p.HDTV.x264-PLUM");
+        assertThat(a.text("date")).isEqualTo("2021-03-15");
+        assertThat(a.title()).isEqualTo("Night Desk");
+        assertThat(p("Night.Desk.210315.Interview").text("date")).isNull();
+    }
 }
