@@ -799,8 +799,8 @@ final class SegmentParser {
             if (v.equals("1.0") && false) {
                 continue;
             }
-            // only next to other technical words
-            if (!techNear(m.start(), m.end())) {
+            // only next to other technical words, or one short word after an audio codec ("DTS-HR.MA.5.1")
+            if (!techNear(m.start(), m.end()) && !audioCodecJustBefore(m.start())) {
                 continue;
             }
             add(m.start(), m.end(), "audio_channels", v);
@@ -1100,6 +1100,19 @@ final class SegmentParser {
                 return true;
             }
             if (m.start() >= end && onlySeps(end, m.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ONE_SHORT_WORD = Pattern.compile("[ ._-]+[A-Za-z]{1,3}[ ._-]+");
+
+    /** Whether an audio codec ends right before {@code start}, with at most one short unknown word between. */
+    private boolean audioCodecJustBefore(int start) {
+        for (Match m : matches) {
+            if (m.property().equals("audio_codec") && m.end() < start && start - m.end() <= 6
+                    && ONE_SHORT_WORD.matcher(s).region(m.end(), start).matches()) {
                 return true;
             }
         }

@@ -323,4 +323,14 @@ class FilenameParserRulesTest {
         assertThat(a.title()).isEqualTo("Night Desk");
         assertThat(p("Night.Desk.210315.Interview").text("date")).isNull();
     }
+
+    @Test
+    void channelsAfterAnAudioCodecAndOneShortWordKeepTheGroupClean() {
+        ParsedName a = p("Glass.Harbour.2014.1080p.BluRay.AVC.DTS-HR.MA.5.1-KELP");
+        assertThat(a.get("audio_channels")).isEqualTo("5.1");
+        assertThat(a.text("release_group")).isEqualTo("KELP");
+        assertThat(a.title()).isEqualTo("Glass Harbour");
+        // without an audio codec before it, a lone "5.1" is not read as channels
+        assertThat(p("Glass.Harbour.MA.5.1-KELP").get("audio_channels")).isNull();
+    }
 }
