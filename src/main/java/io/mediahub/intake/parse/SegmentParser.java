@@ -226,6 +226,7 @@ final class SegmentParser {
         findWords();
         findChannels();
         findYear();
+        findVersion();
         findBareEpisode();
         matches.sort(Comparator.comparingInt(Match::start));
         buildProperties();
@@ -1170,6 +1171,36 @@ final class SegmentParser {
     }
 
     /** "2009.shoot.fruit.chan.multi.dvd9": words follow the year before anything technical. */
+    /**
+     * "[Grp] Some Show v2 [720p]": a lone {@code v} and one digit after title words and right before a bracket, a
+     * known property or the end of the name is the release's version, so it ends the title.
+     */
+    private void findVersion() {
+        if (s.indexOf('v') < 0 && s.indexOf('V') < 0) {
+            return;
+        }
+        Scan m = scan(VERSION, "v");
+        while (m.find()) {
+            int before = m.start() - 1;
+            while (before >= 0 && isSep(s.charAt(before))) {
+                before--;
+            }
+            if (before < 0 || !Character.isLetterOrDigit(s.charAt(before)) || !free(m.start(), m.end())) {
+                continue;
+            }
+            int after = m.end();
+            while (after < s.length() && isSep(s.charAt(after))) {
+                after++;
+            }
+            int at = after;
+            boolean closes = at == s.length() || s.charAt(at) == '[' || s.charAt(at) == '('
+                    || matches.stream().anyMatch(x -> x.start() == at);
+            if (closes) {
+                add(m.start(), m.end(), "version", Integer.parseInt(m.group(1)));
+            }
+        }
+    }
+
     private boolean startsWithWords(int from) {
         int next = s.length();
         for (Match m : matches) {
