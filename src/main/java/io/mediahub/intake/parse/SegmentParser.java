@@ -226,6 +226,7 @@ final class SegmentParser {
         findWords();
         findChannels();
         findYear();
+        findVersion();
         findBareEpisode();
         matches.sort(Comparator.comparingInt(Match::start));
         buildProperties();
@@ -799,8 +800,8 @@ final class SegmentParser {
             if (v.equals("1.0") && false) {
                 continue;
             }
-            // only next to other technical words
-            if (!techNear(m.start(), m.end())) {
+            // only next to other technical words, or one short word after an audio codec ("DTS-HR.MA.5.1")
+            if (!techNear(m.start(), m.end()) && !audioCodecJustBefore(m.start())) {
                 continue;
             }
             add(m.start(), m.end(), "audio_channels", v);
@@ -1106,6 +1107,19 @@ final class SegmentParser {
         return false;
     }
 
+    private static final Pattern ONE_SHORT_WORD = Pattern.compile("[ ._-]+[A-Za-z]{1,3}[ ._-]+");
+
+    /** Whether an audio codec ends right before {@code start}, with at most one short unknown word between. */
+    private boolean audioCodecJustBefore(int start) {
+        for (Match m : matches) {
+            if (m.property().equals("audio_codec") && m.end() < start && start - m.end() <= 6
+                    && ONE_SHORT_WORD.matcher(s).region(m.end(), start).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean onlySeps(int from, int to) {
         if (to - from > 4) {
             return false;
@@ -1157,6 +1171,36 @@ final class SegmentParser {
     }
 
     /** "2009.shoot.fruit.chan.multi.dvd9": words follow the year before anything technical. */
+    /**
+     * "[Grp] Some Show v2 [720p]": a lone {@code v} and one digit after title words and right before a bracket, a
+     * known property or the end of the name is the release's version, so it ends the title.
+     */
+    private void findVersion() {
+        if (s.indexOf('v') < 0 && s.indexOf('V') < 0) {
+            return;
+        }
+        Scan m = scan(VERSION, "v");
+        while (m.find()) {
+            int before = m.start() - 1;
+            while (before >= 0 && isSep(s.charAt(before))) {
+                before--;
+            }
+            if (before < 0 || !Character.isLetterOrDigit(s.charAt(before)) || !free(m.start(), m.end())) {
+                continue;
+            }
+            int after = m.end();
+            while (after < s.length() && isSep(s.charAt(after))) {
+                after++;
+            }
+            int at = after;
+            boolean closes = at == s.length() || s.charAt(at) == '[' || s.charAt(at) == '('
+                    || matches.stream().anyMatch(x -> x.start() == at);
+            if (closes) {
+                add(m.start(), m.end(), "version", Integer.parseInt(m.group(1)));
+            }
+        }
+    }
+
     private boolean startsWithWords(int from) {
         int next = s.length();
         for (Match m : matches) {

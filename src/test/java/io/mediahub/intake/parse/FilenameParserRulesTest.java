@@ -323,4 +323,29 @@ class FilenameParserRulesTest {
         assertThat(a.title()).isEqualTo("Night Desk");
         assertThat(p("Night.Desk.210315.Interview").text("date")).isNull();
     }
+
+    @Test
+    void loneVersionAfterTitleWordsEndsTheTitle() {
+        ParsedName a = p("[Moonfall] Paper Lanterns v2 [1080p][0A1B2C3D].mkv");
+        assertThat(a.title()).isEqualTo("Paper Lanterns");
+        assertThat(a.get("version")).isEqualTo(2);
+        assertThat(a.text("release_group")).isEqualTo("Moonfall");
+        ParsedName b = p("Quiet.Orchard.v3.720p.WEB.x264-ORC");
+        assertThat(b.title()).isEqualTo("Quiet Orchard");
+        assertThat(b.get("version")).isEqualTo(3);
+        // a "v" with a digit inside the title, followed by more title words, stays in the title
+        ParsedName c = p("Route v2 Blues 2011 720p BluRay x264-GRP");
+        assertThat(c.title()).isEqualTo("Route v2 Blues");
+        assertThat(c.get("version")).isNull();
+    }
+
+    @Test
+    void channelsAfterAnAudioCodecAndOneShortWordKeepTheGroupClean() {
+        ParsedName a = p("Glass.Harbour.2014.1080p.BluRay.AVC.DTS-HR.MA.5.1-KELP");
+        assertThat(a.get("audio_channels")).isEqualTo("5.1");
+        assertThat(a.text("release_group")).isEqualTo("KELP");
+        assertThat(a.title()).isEqualTo("Glass Harbour");
+        // without an audio codec before it, a lone "5.1" is not read as channels
+        assertThat(p("Glass.Harbour.MA.5.1-KELP").get("audio_channels")).isNull();
+    }
 }
