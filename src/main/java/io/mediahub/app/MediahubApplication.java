@@ -153,6 +153,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** Starts Camel and returns. */
     public void start() throws Exception {
+        checkHttpPortFree();
         int tidied = runner.tidyAbandonedRuns();
         if (tidied > 0) {
             LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
@@ -163,6 +164,7 @@ public final class MediahubApplication implements AutoCloseable {
 
     /** The long-running container: starts and blocks until SIGTERM/SIGINT, then stops cleanly. */
     public void runUntilStopped() throws Exception {
+        checkHttpPortFree();
         int tidied = runner.tidyAbandonedRuns();
         if (tidied > 0) {
             LOG.warn("{} run(s) left 'running' by a process that ended early are now marked 'interrupted'", tidied);
@@ -177,6 +179,25 @@ public final class MediahubApplication implements AutoCloseable {
             }
         });
         main.run();
+    }
+
+    /**
+     * The container's health and metrics port must be free: Camel's HTTP server only logs a failed bind and runs on,
+     * which would leave a second container (or one beside another program) running with no health endpoint.
+     */
+    private void checkHttpPortFree() {
+        if (mode != Mode.CONTAINER) {
+            return;
+        }
+        String host = settings.get("mediahub.http-host");
+        int port = settings.getInt("mediahub.http-port");
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new io.mediahub.config.SettingException(host + ":" + port + " cannot be used for health and metrics (" + e.getMessage()
+                    + "): is another Mediahub running? Stop it, or set MEDIAHUB_HTTP_PORT (or MEDIAHUB_HTTP_HOST)");
+        }
     }
 
     private void logEnabledFlows() {

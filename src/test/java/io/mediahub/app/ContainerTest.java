@@ -82,4 +82,21 @@ class ContainerTest {
             assertThat(get(port, "/observe/health/live").statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aHealthPortInUseStopsTheContainerWithOneLineInsteadOfRunningWithoutHealth() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            var settings = TestApp.settings(dir, Map.of("MEDIAHUB_HTTP_PORT", String.valueOf(port)));
+            try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.CONTAINER)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(app::start).isInstanceOf(io.mediahub.config.SettingException.class)
+                        .hasMessageStartingWith("127.0.0.1:" + port + " cannot be used for health and metrics (")
+                        .hasMessageEndingWith("is another Mediahub running? Stop it, or set MEDIAHUB_HTTP_PORT (or MEDIAHUB_HTTP_HOST)");
+            }
+            // One-shot commands (run, identify, …) do not serve HTTP and are not held up by the port.
+            try (MediahubApplication once = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
+                once.start();
+            }
+        }
+    }
 }
