@@ -30,7 +30,7 @@ import java.nio.file.Path;
  */
 final class FakeMusicServices implements AutoCloseable {
     static final String KEY = "acoustid-test-key-5f2c1e9a";
-    static final Path APIS = Path.of("..", "shared", "apis");
+    static final Path APIS = io.mediahub.testing.SharedData.apis();
     static final String TIME = "41959321-f2bb-4580-aa19-16248fe665d3";
     static final String DARK_SIDE = "b84ee12a-09ef-421b-82de-0441a926375b";
     static final String FIRST_PRESSING = "0a8c6d14-5e0b-4a51-9d5c-2c6b1f0c7e11";

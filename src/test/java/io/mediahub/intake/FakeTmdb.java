@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 final class FakeTmdb implements AutoCloseable {
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.intake-test-token";
-    static final Path EXAMPLES = Path.of("..", "shared", "apis", "tmdb", "examples");
+    static final Path EXAMPLES = io.mediahub.testing.SharedData.apis("tmdb", "examples");
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9};
 
     final WireMockServer server;
@@ -90,6 +90,11 @@ final class FakeTmdb implements AutoCloseable {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The settings that point the intake at this fake: token, API URL and image URL. */
+    java.util.Map<String, String> env() {
+        return java.util.Map.of("TMDB_READ_ACCESS_TOKEN", TOKEN, "TMDB_API_URL", apiUrl(), "INTAKE_TMDB_IMAGE_URL", imageUrl());
     }
 
     String apiUrl() {

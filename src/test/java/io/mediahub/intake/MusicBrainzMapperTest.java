@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real example answers in ../shared/apis (Picard's test data) read into candidates and identities. */
 class MusicBrainzMapperTest {
-    static final Path APIS = Path.of("..", "shared", "apis");
+    static final Path APIS = io.mediahub.testing.SharedData.apis();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode example(String file) throws Exception {

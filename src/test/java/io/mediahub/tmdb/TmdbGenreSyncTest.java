@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** tmdb-sync-genres against a fake TMDb serving the spec's own example bodies, and its interplay with the library sync. */
 class TmdbGenreSyncTest {
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.test-token";
-    static final Path EXAMPLES = Path.of("..", "shared", "apis", "tmdb", "examples");
+    static final Path EXAMPLES = io.mediahub.testing.SharedData.apis("tmdb", "examples");
 
     @TempDir
     Path dir;

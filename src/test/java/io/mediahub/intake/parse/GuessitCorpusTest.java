@@ -48,12 +48,11 @@ class GuessitCorpusTest {
     }
 
     static Path corpusDir() {
-        for (Path p : List.of(Path.of("../shared/testdata/filenames/guessit"), Path.of("/work/shared/testdata/filenames/guessit"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
+        Path p = io.mediahub.testing.SharedData.testdata("filenames", "guessit");
+        if (!Files.isDirectory(p)) {
+            throw new IllegalStateException("guessit corpus not found (" + p + ")");
         }
-        throw new IllegalStateException("guessit corpus not found (../shared/testdata/filenames/guessit)");
+        return p;
     }
 
     static List<Case> load(Path dir, int[] skipped) throws IOException {
