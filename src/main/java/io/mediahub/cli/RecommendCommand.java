@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code recommend USER}: "because you watched" titles and series to catch up on. */
@@ -35,16 +35,12 @@ public class RecommendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "USER", description = "a user name (case ignored) or id")
     String user;
 
-    @Option(names = "-k", defaultValue = "10", description = "how many titles (default ${DEFAULT-VALUE})")
-    int k;
-
-    @Option(names = "--json", description = "print JSON instead of tables")
-    boolean json;
+    @Mixin
+    TopTitlesOptions options = new TopTitlesOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1) {
-            System.err.println("-k must be at least 1");
+        if (!options.valid()) {
             return 2;
         }
         Settings settings = MediahubCommand.settingsSource.get();
@@ -64,8 +60,8 @@ public class RecommendCommand implements Callable<Integer> {
                 watched = new WatchProfiles(settings).watched(c, u.id(), m);
             }
             TitleRecommender r = new TitleRecommender(m);
-            List<TitleRecommender.Recommendation> recs = r.recommend(watched, k);
-            List<TitleRecommender.CatchUp> catchUp = r.catchUp(watched, 3, k);
+            List<TitleRecommender.Recommendation> recs = r.recommend(watched, options.k);
+            List<TitleRecommender.CatchUp> catchUp = r.catchUp(watched, 3, options.k);
             print(System.out, m, u, watched, recs, catchUp);
             return 0;
         }
@@ -79,7 +75,7 @@ public class RecommendCommand implements Callable<Integer> {
 
     private void print(PrintStream out, GenreMatrix m, WatchProfiles.User u, TitleRecommender.Watched watched,
                        List<TitleRecommender.Recommendation> recs, List<TitleRecommender.CatchUp> catchUp) throws Exception {
-        if (json) {
+        if (options.json) {
             ObjectMapper om = new ObjectMapper();
             ObjectNode root = om.createObjectNode();
             root.putObject("user").put("user_id", u.id()).put("name", u.name());

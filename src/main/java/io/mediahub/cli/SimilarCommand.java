@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code similar ITEM}: the k nearest titles by genre. */
@@ -31,16 +31,12 @@ public class SimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ITEM", description = "an item id, or a title's exact name (case ignored)")
     String item;
 
-    @Option(names = "-k", defaultValue = "10", description = "how many titles (default ${DEFAULT-VALUE})")
-    int k;
-
-    @Option(names = "--json", description = "print JSON instead of a table")
-    boolean json;
+    @Mixin
+    TopTitlesOptions options = new TopTitlesOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1) {
-            System.err.println("-k must be at least 1");
+        if (!options.valid()) {
             return 2;
         }
         Settings settings = MediahubCommand.settingsSource.get();
@@ -56,7 +52,7 @@ public class SimilarCommand implements Callable<Integer> {
                 return 2;
             }
             int row = rows.get(0);
-            List<TitleRecommender.Neighbour> result = new TitleRecommender(m).similar(row, k);
+            List<TitleRecommender.Neighbour> result = new TitleRecommender(m).similar(row, options.k);
             print(System.out, m, row, rows.size(), result);
             return 0;
         }
@@ -76,7 +72,7 @@ public class SimilarCommand implements Callable<Integer> {
     }
 
     private void print(PrintStream out, GenreMatrix m, int row, int matches, List<TitleRecommender.Neighbour> result) throws Exception {
-        if (json) {
+        if (options.json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
             root.set("item", itemJson(m, row));
             ArrayNode arr = root.putArray("results");

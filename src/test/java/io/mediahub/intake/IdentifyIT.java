@@ -52,9 +52,7 @@ class IdentifyIT {
         Map<String, String> env = new HashMap<>();
         env.put("MEDIAHUB_LIBRARY_DIR", library.toString());
         env.put("INTAKE_SETTLE_TIME", "0");
-        env.put("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN);
-        env.put("TMDB_API_URL", tmdb.apiUrl());
-        env.put("INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
+        env.putAll(tmdb.env());
         return env;
     }
 

@@ -37,8 +37,8 @@ public final class IntakeBenchmark {
                 Files.writeString(f, "tail" + i, StandardOpenOption.APPEND);
             }
             long total = (long) bytes.length * n;
-            Map<String, String> env = Map.of("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString(), "INTAKE_SETTLE_TIME", "0",
-                    "TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN, "TMDB_API_URL", tmdb.apiUrl(), "INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
+            Map<String, String> env = new java.util.HashMap<>(tmdb.env());
+            env.putAll(Map.of("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString(), "INTAKE_SETTLE_TIME", "0"));
             System.out.printf("intake benchmark: %,d files, %d cores, Java %s, load average %.1f%n", n,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

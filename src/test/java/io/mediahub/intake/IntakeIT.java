@@ -52,8 +52,7 @@ class IntakeIT {
     }
 
     private TestApp start(Map<String, String> extra) throws Exception {
-        app = run.start(Map.of("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN, "TMDB_API_URL", tmdb.apiUrl(), "INTAKE_TMDB_IMAGE_URL",
-                tmdb.imageUrl()), extra);
+        app = run.start(tmdb.env(), extra);
         return app;
     }
 

@@ -51,9 +51,7 @@ class MediaServerRefreshIT {
         Map<String, String> env = new HashMap<>();
         env.put("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString());
         env.put("INTAKE_SETTLE_TIME", "0");
-        env.put("TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN);
-        env.put("TMDB_API_URL", tmdb.apiUrl());
-        env.put("INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl());
+        env.putAll(tmdb.env());
         env.put("HTTP_MAX_ATTEMPTS", "1");
         env.put("INTAKE_REFRESH_MEDIA_SERVER", "true");
         env.put("EMBY_API_KEY", FakeMediaServer.API_KEY);
@@ -118,9 +116,8 @@ class MediaServerRefreshIT {
         server = FakeMediaServer.emby();
         Path failed = TestMedia.video(inbox.resolve(".failed/Fight.Club.1999.mkv"), 1, 3700, Map.of());
         io.mediahub.testing.CliRunner cli = new io.mediahub.testing.CliRunner();
-        Map<String, String> env = new HashMap<>(Map.of("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString(),
-                "TMDB_READ_ACCESS_TOKEN", FakeTmdb.TOKEN, "TMDB_API_URL", tmdb.apiUrl(), "INTAKE_TMDB_IMAGE_URL", tmdb.imageUrl(),
-                "INTAKE_REFRESH_MEDIA_SERVER", "true", "INTAKE_MEDIA_SERVER_LIBRARY_DIR", "/media", "EMBY_URL", server.url(),
+        Map<String, String> env = new HashMap<>(tmdb.env());
+        env.putAll(Map.of("MEDIAHUB_LIBRARY_DIR", dir.resolve("library").toString(), "INTAKE_REFRESH_MEDIA_SERVER", "true", "INTAKE_MEDIA_SERVER_LIBRARY_DIR", "/media", "EMBY_URL", server.url(),
                 "EMBY_API_KEY", FakeMediaServer.API_KEY));
         try {
             assertThat(cli.run(() -> TestApp.settings(dir.resolve("data"), env), "identify", failed.toString())).as(cli.stderr()).isZero();
