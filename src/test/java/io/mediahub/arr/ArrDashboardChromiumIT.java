@@ -1,9 +1,9 @@
 package io.mediahub.arr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediahub.testing.RequiresTool;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the generated dashboard in headless Chromium (Debian's, installed by .ci/run) from a file: URL with
  * networking off, and checks that every chart drew (its canvas has pixels), that no script error occurred, and that
- * a title holding a script tag rendered as text. Skips when Chromium is absent, unless MEDIAHUB_REQUIRE_ALL=1.
+ * a title holding a script tag rendered as text. Skipped when Chromium is absent, unless MEDIAHUB_REQUIRE_ALL=1 ({@link RequiresTool}).
  */
 class ArrDashboardChromiumIT {
     static final long GB = 1024L * 1024 * 1024;
@@ -49,14 +49,9 @@ class ArrDashboardChromiumIT {
     }
 
     @Test
+    @RequiresTool("chromium|chromium-browser|google-chrome|google-chrome-stable")
     void chartsDrawAndNoScriptErrorsAndServiceTextStaysText() throws Exception {
         Optional<Path> chrome = chromium();
-        if (chrome.isEmpty()) {
-            if ("1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"))) {
-                throw new AssertionError("Chromium is required (MEDIAHUB_REQUIRE_ALL=1) but neither chromium nor google-chrome is on PATH");
-            }
-            assumeTrue(false, "Skipped: Chromium is not installed (apt-get install chromium); the dashboard was not opened in a browser");
-        }
         List<ArrFile> files = new ArrayList<>();
         files.add(file("<script>alert(1)</script>", -120, 40 * GB, "1080p", new FormatScore("LQ <b>", -100)));
         files.add(file("Alpha", 150, 10 * GB, "1080p", new FormatScore("Tier 01", 100), new FormatScore("TrueHD ATMOS", 50)));

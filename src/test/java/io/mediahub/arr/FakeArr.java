@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A fake Radarr or Sonarr (WireMock on loopback) answering the v3 endpoints the export uses with bodies shaped as the
- * real OpenAPI specs (../shared/apis/radarr, ../shared/apis/sonarr) describe them. Wrong or missing X-Api-Key: 401.
+ * /api/v3 OpenAPI specs Radarr and Sonarr ship in their repositories describe them. Wrong or missing X-Api-Key: 401.
  */
 public final class FakeArr implements AutoCloseable {
     public static final String KEY = "0123456789abcdef0123456789abcdef";

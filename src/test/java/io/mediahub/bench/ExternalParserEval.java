@@ -55,6 +55,11 @@ public final class ExternalParserEval {
                 files.add(Path.of(a));
             }
         }
+        if (files.isEmpty()) {
+            System.out.println("ExternalParserEval not run: no case files given (other projects' cases are not in the repository); "
+                    + "to run it: java -cp target/classes:target/test-classes io.mediahub.bench.ExternalParserEval [--failures] FILE.tsv...");
+            return;
+        }
         Map<String, int[]> total = new LinkedHashMap<>();
         int allCases = 0;
         int allRight = 0;

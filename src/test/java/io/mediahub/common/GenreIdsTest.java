@@ -19,10 +19,18 @@ class GenreIdsTest {
         assertThat(GenreIds.stableId("Science  Fiction ")).isEqualTo(GenreIds.stableId("science fiction"));
         assertThat(GenreIds.stableId("Ｄｒａｍａ")).isEqualTo(GenreIds.stableId("drama")); // NFKC folds full-width letters
         assertThat(GenreIds.stableId("Drama")).isNotEqualTo(GenreIds.stableId("Comedy"));
-        // crc32("drama") = 0x6E8F1B2C-ish: pin the rule so a change to it is noticed (ids are stored).
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update("drama".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(GenreIds.stableId("Drama")).isEqualTo(-(1 + (crc.getValue() & 0x7FFFFFFFL)));
+    }
+
+    @Test
+    void theIdsAreTheKnownValuesOfTheRuleBecauseStoresHoldThem() {
+        // -(1 + (crc32(normalised name) & 0x7FFFFFFF)); the CRC-32 values are the standard ones (zlib, java.util.zip).
+        // crc32("drama") = 0xC855ABB4, so 0x4855ABB4 = 1213574068 after the mask.
+        assertThat(GenreIds.stableId("Drama")).isEqualTo(-1_213_574_069L);
+        assertThat(GenreIds.stableId("Comedy")).isEqualTo(-198_737_382L);           // crc32 0x8BD87DE5
+        assertThat(GenreIds.stableId("Science  Fiction ")).isEqualTo(-739_418_142L); // "science fiction", crc32 0x2C12A01D
+        assertThat(GenreIds.stableId("Giallo")).isEqualTo(-1_711_501_630L);         // crc32 0xE603713D
+        assertThat(GenreIds.stableId("Anime")).isEqualTo(-319_052_099L);            // crc32 0x13045942
+        assertThat(GenreIds.stableId("")).as("crc32 of nothing is 0").isEqualTo(-1L);
     }
 
     @Test

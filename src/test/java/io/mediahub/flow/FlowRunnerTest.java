@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.config.Settings;
 import io.mediahub.store.Store;
+import io.mediahub.testing.HoldFileLock;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,12 +105,18 @@ class FlowRunnerTest {
             assertThatThrownBy(() -> runner.exclusively(SLOW.id(), () -> runner.exclusively(SLOW.id(), () -> "inner")))
                     .isInstanceOf(FlowRunner.FlowBusyException.class).hasMessage(SLOW.id() + " is running in this process; try again when it has finished");
 
-            // Another process's lock on the file (here: a lock taken outside the runner) also keeps the work out.
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("locks").resolve(SLOW.id() + ".lock"),
-                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
-                assertThat(held.isValid()).isTrue();
+            // Another process (a second JVM) holding the flow's lock file keeps the work and the runs out.
+            Process other = HoldFileLock.start(dir.resolve("locks").resolve(SLOW.id() + ".lock"));
+            try {
                 assertThatThrownBy(() -> runner.exclusively(SLOW.id(), () -> "work"))
-                        .isInstanceOf(FlowRunner.FlowBusyException.class).hasMessageContaining("running in another Mediahub process");
+                        .isInstanceOf(FlowRunner.FlowBusyException.class)
+                        .hasMessage(SLOW.id() + " is running in another Mediahub process; try again when it has finished");
+                FlowOutcome elsewhere = runner.run(SLOW.id(), "schedule", Map.of());
+                assertThat(elsewhere.status()).isEqualTo(FlowOutcome.Status.SKIPPED);
+                assertThat(elsewhere.error()).isEqualTo(SLOW.id() + " is already running in another Mediahub process");
+            } finally {
+                other.getOutputStream().close();
+                assertThat(other.waitFor(30, TimeUnit.SECONDS)).as("the lock holder exits when its input closes").isTrue();
             }
 
             // Released: the work runs and returns its value, and the flow runs again.

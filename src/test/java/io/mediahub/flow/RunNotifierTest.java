@@ -8,10 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.mediahub.config.Settings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +70,21 @@ class RunNotifierTest {
 
     @Test
     void anUnreachableWebhookIsNotFatal() {
-        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:9/hook"));
-        n.notify(new FlowOutcome("f", 1, FlowOutcome.Status.FAILED, 1, null, "f failed: x"));
+        // Nothing listens on port 9 of the loopback: the connection is refused at once.
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:9/api/webhooks/1/secret-webhook-token"));
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            assertThatCode(() -> n.notify(new FlowOutcome("emby-sync-library", 7, FlowOutcome.Status.FAILED, 1, null, "emby-sync-library failed: x")))
+                    .doesNotThrowAnyException();
+        } finally {
+            System.setErr(realErr);
+        }
+
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        // One warning naming the run and the cause, never the URL (a Discord webhook URL holds its token).
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Could not post emby-sync-library's run 7 to the notification webhook: ConnectException")
+                .doesNotContain("secret-webhook-token");
     }
 }

@@ -12,15 +12,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Path;
+import io.mediahub.testing.Fixtures;
 
 /**
- * AcoustID, MusicBrainz and the Cover Art Archive on loopback, answering with the real example bodies in
- * {@code ../shared/apis} (Picard's test data), their ids adapted so the chain links up:
+ * AcoustID, MusicBrainz and the Cover Art Archive on loopback, answering with the project's fixtures
+ * ({@code src/test/resources/fixtures/acoustid} and {@code musicbrainz}, in the shapes of real answers), adapted so the
+ * chain links up:
  * <ul>
  *   <li>AcoustID's lookup answer, its first recording re-pointed to "Time" ({@link #TIME}, the recording the example
  *       release lists as track A4);</li>
- *   <li>MusicBrainz's recording lookup: the example recording as "Time", listing the releases it is on in WS/2's shape:
+ *   <li>MusicBrainz's recording lookup: "Time", listing the releases it is on in WS/2's shape:
  *       The Dark Side of the Moon (the example release, an album of 10 tracks), a first pressing of it whose track
  *       lasts its real 409.6 s (so the 15 s rule rejects it for the test's 5 s file), a 20-track compilation and a
  *       2-track single taken from AcoustID's example;</li>
@@ -30,7 +31,7 @@ import java.nio.file.Path;
  */
 final class FakeMusicServices implements AutoCloseable {
     static final String KEY = "acoustid-test-key-5f2c1e9a";
-    static final Path APIS = io.mediahub.testing.SharedData.apis();
+    static final String RELEASE = "musicbrainz/release.dark-side-of-the-moon.json";
     static final String TIME = "41959321-f2bb-4580-aa19-16248fe665d3";
     static final String DARK_SIDE = "b84ee12a-09ef-421b-82de-0441a926375b";
     static final String FIRST_PRESSING = "0a8c6d14-5e0b-4a51-9d5c-2c6b1f0c7e11";
@@ -67,7 +68,7 @@ final class FakeMusicServices implements AutoCloseable {
 
     /** AcoustID answers the example lookup, its best result scoring {@code score}. */
     void acoustIdScores(double score) throws Exception {
-        ObjectNode answer = (ObjectNode) json.readTree(APIS.resolve("acoustid/picard-ws_data-acoustid_lookup_response.json").toFile());
+        ObjectNode answer = Fixtures.object("acoustid/lookup.hocus-pocus.json");
         ObjectNode result = (ObjectNode) answer.path("results").get(0);
         result.put("score", score);
         ObjectNode first = (ObjectNode) result.path("recordings").get(0);
@@ -87,10 +88,8 @@ final class FakeMusicServices implements AutoCloseable {
 
     /** The example recording, as "Time", with the releases it is on (WS/2's {@code inc=releases release-groups media}). */
     private String recording() throws Exception {
-        ObjectNode rec = (ObjectNode) json.readTree(APIS.resolve("musicbrainz/picard-ws_data-recording.json").toFile());
-        JsonNode darkSide = json.readTree(APIS.resolve("musicbrainz/picard-ws_data-release.json").toFile());
-        rec.put("id", TIME).put("title", "Time").put("length", 412000);
-        rec.set("artist-credit", darkSide.path("artist-credit"));
+        ObjectNode rec = Fixtures.object("musicbrainz/recording.time.json");
+        JsonNode darkSide = Fixtures.json(RELEASE);
         ArrayNode releases = rec.putArray("releases");
         releases.add(listed(COMPILATION, "Testament van de Seventies", "2008", "Album", "Compilation", 20, 11, 200_000));
         releases.add(listed(SINGLE, "Hocus Pocus / Janis", "1971-07", "Single", null, 2, 1, timeLengthMs));
@@ -115,7 +114,7 @@ final class FakeMusicServices implements AutoCloseable {
 
     /** The example release, "Time" lasting as long as the test's file. */
     private String release() throws Exception {
-        ObjectNode rel = (ObjectNode) json.readTree(APIS.resolve("musicbrainz/picard-ws_data-release.json").toFile());
+        ObjectNode rel = Fixtures.object(RELEASE);
         for (JsonNode t : rel.path("media").get(0).path("tracks")) {
             if (TIME.equals(t.path("recording").path("id").asText())) {
                 ((ObjectNode) t).put("length", timeLengthMs);
@@ -127,7 +126,7 @@ final class FakeMusicServices implements AutoCloseable {
 
     /** The release search's answer in WS/2's shape, made of the example release. */
     private String search() throws Exception {
-        JsonNode rel = json.readTree(APIS.resolve("musicbrainz/picard-ws_data-release.json").toFile());
+        JsonNode rel = Fixtures.json(RELEASE);
         ObjectNode answer = json.createObjectNode().put("created", "2024-01-01T00:00:00Z").put("count", 1).put("offset", 0);
         ObjectNode r = answer.putArray("releases").addObject().put("id", rel.path("id").asText()).put("score", 100)
                 .put("title", rel.path("title").asText()).put("status", "Official").put("date", rel.path("date").asText()).put("track-count", 10);

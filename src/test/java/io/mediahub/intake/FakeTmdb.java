@@ -11,17 +11,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.mediahub.testing.Fixtures;
 
 /**
- * TMDb on loopback, answering with the spec's own example bodies ({@code ../shared/apis/tmdb/examples}): the searches
- * as they are; the movie and show details re-pointed to the searched title (the spec's examples are Star Wars and Game
- * of Thrones) with credits added in TMDb's shape; an episode body in the shape of TMDb's episode details.
+ * TMDb on loopback, answering with the project's fixtures ({@code src/test/resources/fixtures/tmdb}, written from TMDb's
+ * v3 specification): the searches for "Fight Club" and "Breaking Bad"; Fight Club's details with credits appended (and
+ * the same answer re-pointed to the two Florence Fight Club films the search lists); Breaking Bad's details with
+ * credits and external ids; one episode's details.
  */
 final class FakeTmdb implements AutoCloseable {
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.intake-test-token";
-    static final Path EXAMPLES = io.mediahub.testing.SharedData.apis("tmdb", "examples");
+    /** The poster of Fight Club in the fixtures: the intake fetches {@code <image URL>/w500<poster_path>}. */
+    static final String FIGHT_CLUB_POSTER = "/pB8BM7pdSp6B6Ih7QZ4DrQ3PmJK.jpg";
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9};
 
     final WireMockServer server;
@@ -30,9 +31,9 @@ final class FakeTmdb implements AutoCloseable {
     FakeTmdb() throws Exception {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        String searchMovie = Files.readString(EXAMPLES.resolve("search_movie.200.json"));
-        String searchTv = Files.readString(EXAMPLES.resolve("search_tv.200.json"));
-        // Every search for a Fight Club title answers with the spec's example list; anything else finds nothing.
+        String searchMovie = Fixtures.text("tmdb/search-movie.fight-club.json");
+        String searchTv = Fixtures.text("tmdb/search-tv.breaking-bad.json");
+        // Every search for a Fight Club title answers with the fixture's list; anything else finds nothing.
         server.stubFor(get(urlPathEqualTo("/3/search/movie")).atPriority(9).willReturn(ok("{\"page\":1,\"results\":[],\"total_results\":0}")));
         server.stubFor(get(urlPathEqualTo("/3/search/movie")).atPriority(5)
                 .withQueryParam("query", com.github.tomakehurst.wiremock.client.WireMock.containing("Fight Club"))
@@ -50,7 +51,7 @@ final class FakeTmdb implements AutoCloseable {
     }
 
     private void movie(long id, String title, String date, int runtime, String imdb, String director, String... cast) throws Exception {
-        ObjectNode m = (ObjectNode) json.readTree(EXAMPLES.resolve("movie_movie_id.200.json").toFile());
+        ObjectNode m = Fixtures.object("tmdb/movie-550.credits.json");
         m.put("id", id).put("title", title).put("original_title", title).put("release_date", date).put("runtime", runtime);
         if (imdb == null) {
             m.putNull("imdb_id");
@@ -63,16 +64,10 @@ final class FakeTmdb implements AutoCloseable {
     }
 
     private void show() throws Exception {
-        ObjectNode tv = (ObjectNode) json.readTree(EXAMPLES.resolve("tv_series_id.200.json").toFile());
-        tv.put("id", 1396).put("name", "Breaking Bad").put("original_name", "Breaking Bad").put("first_air_date", "2008-01-20");
-        tv.set("credits", credits(null, "Bryan Cranston", "Aaron Paul"));
-        tv.set("external_ids", json.createObjectNode().put("imdb_id", "tt0903747").put("tvdb_id", 81189));
         server.stubFor(get(urlPathEqualTo("/3/tv/1396")).atPriority(1).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .willReturn(ok(json.writeValueAsString(tv))));
-        ObjectNode ep = json.createObjectNode().put("id", 62086).put("name", "Cat's in the Bag...").put("overview", "Walt and Jesse attempt to tie up loose ends.")
-                .put("season_number", 1).put("episode_number", 2).put("air_date", "2008-01-27").put("runtime", 48).put("vote_average", 8.2);
-        ep.set("crew", json.createArrayNode().add(json.createObjectNode().put("job", "Director").put("name", "Adam Bernstein")));
-        server.stubFor(get(urlPathEqualTo("/3/tv/1396/season/1/episode/2")).atPriority(1).willReturn(ok(json.writeValueAsString(ep))));
+                .willReturn(ok(Fixtures.text("tmdb/tv-1396.credits.external-ids.json"))));
+        server.stubFor(get(urlPathEqualTo("/3/tv/1396/season/1/episode/2")).atPriority(1)
+                .willReturn(ok(Fixtures.text("tmdb/tv-1396-season-1-episode-2.json"))));
     }
 
     private ObjectNode credits(String director, String... cast) {

@@ -4,6 +4,7 @@ import io.mediahub.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahub.cli.MediahubCommand;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -12,12 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code identify PATH|MEDIA_ID [--tmdb ID]} as users call it, on ffmpeg-made media and the fake TMDb. */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class IdentifyIT {
     @TempDir
     Path dir;
@@ -29,10 +30,6 @@ class IdentifyIT {
     private final ByteArrayOutputStream out = runner.out;
     private final ByteArrayOutputStream err = runner.err;
 
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.flow.FlowOutcome;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * intake-scan-inbox and library-scan on real media made by ffmpeg, probed by the real ffprobe, identified against
  * a fake TMDb serving the spec's examples: one test per rule of the issue.
  */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class IntakeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,10 +33,6 @@ class IntakeIT {
     private Path inbox;
     private Path library;
 
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -90,7 +87,7 @@ class IntakeIT {
         assertThat(side.path("artwork").path("poster").asText()).isEqualTo("movies/Fight Club (1999)/poster.jpg");
         assertThat(Files.readAllBytes(library.resolve("movies/Fight Club (1999)/poster.jpg"))).isEqualTo(FakeTmdb.JPEG);
         tmdb.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/t/p/w500/6FfCtAuVAW8XJjZ7eWeLibRLWTw.jpg")));
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/t/p/w500" + FakeTmdb.FIGHT_CLUB_POSTER)));
     }
 
     @Test
@@ -297,12 +294,8 @@ class IntakeIT {
     }
 
     @Test
+    @RequiresTool("mediainfo")
     void withoutFfprobeMediainfoGivesTheDurationAndCodec() throws Exception {
-        boolean present = ToolRunner.available("mediainfo");
-        if (!present && "1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"))) {
-            throw new AssertionError("mediainfo is not installed, and MEDIAHUB_REQUIRE_ALL=1 (see .ci/run)");
-        }
-        org.assertj.core.api.Assumptions.assumeThat(present).as("mediainfo is not installed; skipping").isTrue();
         TestMedia.video(inbox.resolve("Fight.Club.1999.mkv"), 3, 1800, Map.of());
         start(Map.of("INTAKE_FFPROBE", dir.resolve("no-such-ffprobe").toString()));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahub.flow.FlowOutcome;
 import io.mediahub.store.Dialect;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import io.mediahub.testing.MySqlDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The intake on a MySQL/MariaDB store: V4 migrates, a drop is filed, a duplicate recorded, the library scan agrees. */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class IntakeMySqlIT {
     @TempDir
     Path dir;
@@ -23,7 +25,6 @@ class IntakeMySqlIT {
 
     @Test
     void aDropIsFiledAndADuplicateRecordedOnMySql() throws Exception {
-        TestMedia.requireTools();
         Path inbox = dir.resolve("data/inbox");
         Path first = TestMedia.video(inbox.resolve("Some.Movie.2020.mkv"), 1, 4000, Map.of());
         Path copy = dir.resolve("copy.mkv");

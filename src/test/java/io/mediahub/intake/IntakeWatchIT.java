@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mediahub.app.MediahubApplication;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The container's intake-watch-inbox: a drop is filed once it has settled, and the run is recorded as a watch run. */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class IntakeWatchIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools();
-    }
 
     @Test
     void theContainerFilesADropOnceItHasSettled() throws Exception {

@@ -7,18 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahub.flow.FlowOutcome;
 import io.mediahub.testing.FakeMediaServer;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** After filing, the intake tells Emby/Jellyfin (INTAKE_REFRESH_MEDIA_SERVER): the new files, or a whole scan. */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class MediaServerRefreshIT {
     @TempDir
     Path dir;
@@ -27,10 +28,6 @@ class MediaServerRefreshIT {
     private FakeMediaServer server;
     private Path inbox;
 
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -4,27 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import io.mediahub.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The real example answers in ../shared/apis (Picard's test data) read into candidates and identities. */
+/** The AcoustID and MusicBrainz fixtures (real answers' shapes, see their README.md) read into candidates and identities. */
 class MusicBrainzMapperTest {
-    static final Path APIS = io.mediahub.testing.SharedData.apis();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static JsonNode example(String file) throws Exception {
-        return JSON.readTree(APIS.resolve(file).toFile());
+    static JsonNode example(String file) {
+        return Fixtures.json(file);
     }
 
     @Test
     void acoustIdsReleaseGroupsBecomeCandidatesAndTheAlbumWinsOverCompilationsAndTheSingle() throws Exception {
-        JsonNode lookup = example("acoustid/picard-ws_data-acoustid_lookup_response.json");
+        JsonNode lookup = example("acoustid/lookup.hocus-pocus.json");
         JsonNode focus = lookup.path("results").get(0).path("recordings").get(2);
         assertThat(focus.path("id").asText()).isEqualTo("af578913-c456-4d27-bb69-612c8cea0799");
 
         List<ReleaseChooser.Candidate> candidates = MusicBrainzMapper.fromAcoustId(focus);
-        assertThat(candidates).hasSize(28);
+        assertThat(candidates).as("one candidate a release: 8 release groups, 13 releases").hasSize(13);
         ReleaseChooser.Candidate single = candidates.stream().filter(c -> c.releaseId().equals("f92d6ea1-e412-403c-be03-953715ef872c"))
                 .findFirst().orElseThrow();
         assertThat(single).extracting(ReleaseChooser.Candidate::title, ReleaseChooser.Candidate::primaryType, ReleaseChooser.Candidate::trackCount,
@@ -46,7 +45,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void aReleaseLookupGivesTheTrackItsAlbumArtistDateAndCoverFlag() throws Exception {
-        JsonNode release = example("musicbrainz/picard-ws_data-release.json");
+        JsonNode release = example("musicbrainz/release.dark-side-of-the-moon.json");
 
         MusicIdentity time = MusicBrainzMapper.onRelease(release, "41959321-f2bb-4580-aa19-16248fe665d3");
 
@@ -62,7 +61,7 @@ class MusicBrainzMapperTest {
 
     @Test
     void aTrackIsFoundByItsPositionElseByItsTitle() throws Exception {
-        JsonNode release = example("musicbrainz/picard-ws_data-release.json");
+        JsonNode release = example("musicbrainz/release.dark-side-of-the-moon.json");
 
         assertThat(MusicBrainzMapper.trackOf(release, 1, 6, null).title()).isEqualTo("Money");
         assertThat(MusicBrainzMapper.trackOf(release, null, null, "the great gig in the sky").track()).isEqualTo(5);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.flow.FlowOutcome;
+import io.mediahub.testing.RequiresTool;
 import io.mediahub.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the real ffprobe and ffmpeg, against AcoustID, MusicBrainz and the Cover Art Archive faked from their real example
  * answers ({@link FakeMusicServices}).
  */
+@RequiresTool({"ffmpeg", "ffprobe", "fpcalc"})
 class MusicIntakeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTACT = "ops@example.org";
@@ -45,10 +46,6 @@ class MusicIntakeIT {
     private TestApp app;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools("ffmpeg", "ffprobe", "fpcalc");
-    }
 
     @BeforeEach
     void setUp() throws Exception {

@@ -1,7 +1,5 @@
 package io.mediahub.intake;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,28 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Small real media made with ffmpeg for the tests: a few seconds of test pattern and tone, with tags. Tests that need
- * the tools call {@link #requireTools()}: they skip with a message naming the tool when it is absent, unless
- * MEDIAHUB_REQUIRE_ALL=1 (CI), which makes the absence a failure.
+ * Small real media made with ffmpeg for the tests: a few seconds of test pattern and tone, with tags. Tests that use
+ * it say so with {@code @RequiresTool({"ffmpeg", "ffprobe"})}: they are skipped with a reason naming the tool when it
+ * is absent, unless MEDIAHUB_REQUIRE_ALL=1 (CI), which makes the absence a failure.
  */
 final class TestMedia {
     private TestMedia() {
-    }
-
-    static void requireTools() {
-        requireTools("ffmpeg", "ffprobe");
-    }
-
-    /** Skips (or, with MEDIAHUB_REQUIRE_ALL=1, fails) unless every tool named can be run. */
-    static void requireTools(String... tools) {
-        for (String tool : tools) {
-            String pkg = "fpcalc".equals(tool) ? "libchromaprint-tools" : "ffmpeg";
-            boolean present = ToolRunner.available(tool);
-            if (!present && "1".equals(System.getenv("MEDIAHUB_REQUIRE_ALL"))) {
-                throw new AssertionError(tool + " is not installed, and MEDIAHUB_REQUIRE_ALL=1: install " + pkg + " (see .ci/run)");
-            }
-            assumeThat(present).as(tool + " is not installed (apt-get install " + pkg + "); skipping the intake integration test").isTrue();
-        }
     }
 
     /** A video of {@code seconds} at 64x48 with a tone of {@code hz} (different tones give different content). */

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * A fake Emby or Jellyfin server on WireMock, following the real OpenAPI specs in ../shared/apis/emby and
- * ../shared/apis/jellyfin: {@code /System/Info/Public} (Jellyfin names itself in ProductName, Emby does not),
+ * A fake Emby or Jellyfin server on WireMock, following the OpenAPI specs of Emby Server 4.8 and Jellyfin 10.11:
+ * {@code /System/Info/Public} (Jellyfin names itself in ProductName, Emby does not),
  * {@code /System/Info}, users (Emby: {@code /Users/Query}, hidden users only with {@code IsHidden=true}; Jellyfin:
  * {@code /Users} with {@code Policy.IsHidden}), {@code /Library/MediaFolders}, and {@code /Items} paged by
  * StartIndex/Limit over an item list (or a generator, for the benchmark), with {@code Ids=} look-ups.

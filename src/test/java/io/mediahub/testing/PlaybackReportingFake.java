@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The Playback Reporting plugin as ../shared/apis/playback-reporting/README.md describes it: a real SQLite
+ * The Playback Reporting plugin (Jellyfin's and Emby's, which ship no spec) as its source shows it: a real SQLite
  * {@code PlaybackActivity} table (Emby's DDL) on which {@code POST /user_usage_stats/submit_custom_query} runs the posted
  * {@code CustomQueryString} verbatim, answering {@code {"colums": [...], "results": [[strings]], "message": ""}} — with the
  * plugin's misspelling, every cell a string, and SQL errors as an HTML {@code message} with status 200.

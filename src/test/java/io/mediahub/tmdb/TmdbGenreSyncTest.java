@@ -12,8 +12,8 @@ import io.mediahub.common.GenreIds;
 import io.mediahub.flow.FlowOutcome;
 import io.mediahub.testing.FakeMediaServer;
 import io.mediahub.testing.FakeMediaServer.Items;
+import io.mediahub.testing.Fixtures;
 import io.mediahub.testing.TestApp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,10 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** tmdb-sync-genres against a fake TMDb serving the spec's own example bodies, and its interplay with the library sync. */
+/** tmdb-sync-genres against a fake TMDb serving the project's TMDb fixtures, and its interplay with the library sync. */
 class TmdbGenreSyncTest {
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.test-token";
-    static final Path EXAMPLES = io.mediahub.testing.SharedData.apis("tmdb", "examples");
 
     @TempDir
     Path dir;
@@ -38,21 +37,13 @@ class TmdbGenreSyncTest {
         tmdb = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         tmdb.start();
         tmdb.stubFor(get(urlPathEqualTo("/3/genre/movie/list")).atPriority(1).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(english("genre_movie_list.200.json"))));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(Fixtures.text("tmdb/genre-movie-list.en.json"))));
         tmdb.stubFor(get(urlPathEqualTo("/3/genre/tv/list")).atPriority(1).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(english("genre_tv_list.200.json"))));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(Fixtures.text("tmdb/genre-tv-list.en.json"))));
         tmdb.stubFor(get(urlPathEqualTo("/3/genre/movie/list")).atPriority(5)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody(Files.readString(EXAMPLES.resolve("authentication.401.json")))));
+                        .withBody(Fixtures.text("tmdb/authentication.401.json"))));
         tmdb.stubFor(get(urlPathEqualTo("/3/genre/tv/list")).atPriority(5).willReturn(aResponse().withStatus(401)));
-    }
-
-    /** The spec's examples are in German; the flow asks for language=en, so serve the English names TMDb gives. */
-    private static String english(String example) throws Exception {
-        String body = Files.readString(EXAMPLES.resolve(example));
-        return body.replace("Abenteuer", "Adventure").replace("Kom\\u00f6die", "Comedy").replace("Komödie", "Comedy").replace("Krimi", "Crime")
-                .replace("Dokumentarfilm", "Documentary").replace("Familie", "Family").replace("Historie", "History")
-                .replace("Musik", "Music").replace("Liebesfilm", "Romance").replace("TV-Film", "TV Movie").replace("Kriegsfilm", "War");
     }
 
     @AfterEach
