@@ -6,7 +6,7 @@
 CREATE TABLE flow_locks (
     flow_id      VARCHAR(100) NOT NULL PRIMARY KEY,
     owner        VARCHAR(190) NOT NULL,
-    token        VARCHAR(64)  NOT NULL,
+    token        VARCHAR(300) NOT NULL,
     acquired_at  VARCHAR(40)  NOT NULL,
     heartbeat_at VARCHAR(40)  NOT NULL,
     expires_at   VARCHAR(40)  NOT NULL

@@ -5,7 +5,7 @@
 CREATE TABLE flow_locks (
     flow_id      TEXT PRIMARY KEY,
     owner        TEXT NOT NULL,              -- MEDIAHUB_INSTANCE_ID of the holder
-    token        TEXT NOT NULL,              -- one per acquisition: only its holder renews or releases it
+    token        TEXT NOT NULL,              -- pid@host/uuid, one per acquisition: only its holder renews or releases it
     acquired_at  TEXT NOT NULL,
     heartbeat_at TEXT NOT NULL,
     expires_at   TEXT NOT NULL               -- another instance may take the lock after this (MEDIAHUB_LOCK_TTL)

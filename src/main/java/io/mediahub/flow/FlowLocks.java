@@ -58,6 +58,10 @@ public final class FlowLocks implements AutoCloseable {
      * ({@code nas-4711}), so two processes on one machine, or two containers, never share one.
      */
     public static String defaultInstanceId() {
+        return hostName() + "-" + ProcessHandle.current().pid();
+    }
+
+    private static String hostName() {
         String host = null;
         try {
             Path h = Path.of("/proc/sys/kernel/hostname");
@@ -72,7 +76,7 @@ public final class FlowLocks implements AutoCloseable {
                 host = "mediahub";
             }
         }
-        return host + "-" + ProcessHandle.current().pid();
+        return host;
     }
 
     public String instanceId() {
@@ -95,44 +99,62 @@ public final class FlowLocks implements AutoCloseable {
     /**
      * Takes the flow's lock if nobody holds it, or if its holder let it expire. Empty when another holds it. The lock
      * returned is renewed until it is closed.
+     *
+     * <p>The row is read first (a read never waits for SQLite's writer, so a busy store still answers "held" at
+     * once); then one conditional statement takes it: an insert that does nothing if the row appeared meanwhile, or
+     * an update of the expired row seen, which does nothing if another took it first. An expired lock whose holder
+     * is a process still alive on this machine (its renewal may be queued behind a long SQLite write) is left to it.
      */
     public Optional<Held> tryTake(String flowId) {
         Instant now = clock.instant();
-        String token = UUID.randomUUID().toString();
+        String token = PROCESS + "/" + UUID.randomUUID();
         String at = text(now);
         String expires = text(now.plus(ttl));
         try (Connection c = store.connection()) {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(store.dialect().insertIgnore()
-                    + " INTO flow_locks (flow_id, owner, token, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            String seenToken = null;
+            String seenExpiry = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT token, expires_at FROM flow_locks WHERE flow_id = ?")) {
                 ps.setString(1, flowId);
-                ps.setString(2, instanceId);
-                ps.setString(3, token);
-                ps.setString(4, at);
-                ps.setString(5, at);
-                ps.setString(6, expires);
-                n = ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        seenToken = rs.getString(1);
+                        seenExpiry = rs.getString(2);
+                    }
+                }
             }
-            boolean tookOver = false;
-            if (n == 0) {
+            int n;
+            if (seenToken == null) {
+                try (PreparedStatement ps = c.prepareStatement(store.dialect().insertIgnore()
+                        + " INTO flow_locks (flow_id, owner, token, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, flowId);
+                    ps.setString(2, instanceId);
+                    ps.setString(3, token);
+                    ps.setString(4, at);
+                    ps.setString(5, at);
+                    ps.setString(6, expires);
+                    n = ps.executeUpdate();
+                }
+            } else if (seenExpiry.compareTo(at) >= 0 || holderAliveHere(seenToken)) {
+                return Optional.empty();
+            } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE flow_locks SET owner = ?, token = ?, acquired_at = ?, heartbeat_at = ?, "
-                        + "expires_at = ? WHERE flow_id = ? AND expires_at < ?")) {
+                        + "expires_at = ? WHERE flow_id = ? AND token = ? AND expires_at < ?")) {
                     ps.setString(1, instanceId);
                     ps.setString(2, token);
                     ps.setString(3, at);
                     ps.setString(4, at);
                     ps.setString(5, expires);
                     ps.setString(6, flowId);
-                    ps.setString(7, at);
+                    ps.setString(7, seenToken);
+                    ps.setString(8, at);
                     n = ps.executeUpdate();
                 }
-                tookOver = n > 0;
+                if (n > 0) {
+                    LOG.warn("{}: took over a lock that expired (its holder stopped renewing it)", flowId);
+                }
             }
             if (n == 0) {
                 return Optional.empty();
-            }
-            if (tookOver) {
-                LOG.warn("{}: took over a lock that expired (its holder stopped renewing it)", flowId);
             }
             Held held = new Held(flowId, token);
             held.beat = heartbeats().scheduleAtFixedRate(held::renew, heartbeatInterval().toMillis(), heartbeatInterval().toMillis(),
@@ -140,6 +162,28 @@ public final class FlowLocks implements AutoCloseable {
             return Optional.of(held);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot take the lock of " + flowId + " in flow_locks: " + e.getMessage(), e);
+        }
+    }
+
+    /** This process as a lock token's prefix: {@code pid@host}. */
+    private static final String PROCESS = ProcessHandle.current().pid() + "@" + truncate(hostName(), 200);
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** Whether a token was written by another process of this machine that is still running. */
+    static boolean holderAliveHere(String token) {
+        int at = token.indexOf('@');
+        int slash = token.lastIndexOf('/');
+        if (at <= 0 || slash < at || !token.substring(at + 1, slash).equals(PROCESS.substring(PROCESS.indexOf('@') + 1))) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(token.substring(0, at));
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
