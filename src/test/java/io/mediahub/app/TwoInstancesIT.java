@@ -150,6 +150,9 @@ class TwoInstancesIT {
                 assertThat(r.status()).isEqualTo("interrupted");
             });
             assertThat(log(survivor)).contains("Mediahub instance " + survivor + " is running");
+            System.out.printf("TwoInstancesIT: %d scheduled runs (nas %d, desktop %d), %s killed at %s, fire times without a run: %s%n",
+                    runs.size(), runs.stream().filter(r -> r.instance().equals("nas")).count(),
+                    runs.stream().filter(r -> r.instance().equals("desktop")).count(), victim, killedAt, missed);
         } finally {
             processes.values().forEach(Process::destroyForcibly);
             for (Process p : processes.values()) {
