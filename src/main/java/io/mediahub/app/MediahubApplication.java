@@ -7,6 +7,7 @@ import io.mediahub.arr.ArrModule;
 import io.mediahub.emby.EmbyModule;
 import io.mediahub.flow.FlowCatalog;
 import io.mediahub.flow.FlowDefinition;
+import io.mediahub.flow.FlowLocks;
 import io.mediahub.flow.FlowMetrics;
 import io.mediahub.flow.FlowResult;
 import io.mediahub.flow.FlowRunRepository;
@@ -15,6 +16,7 @@ import io.mediahub.flow.FlowScheduleRoutes;
 import io.mediahub.flow.MediahubModule;
 import io.mediahub.flow.RunNotifier;
 import io.mediahub.intake.IntakeModule;
+import io.mediahub.store.Dialect;
 import io.mediahub.store.Store;
 import io.mediahub.tmdb.TmdbModule;
 import java.time.Clock;
@@ -67,6 +69,7 @@ public final class MediahubApplication implements AutoCloseable {
     private final FlowCatalog catalog;
     private final FlowRunRepository runs;
     private final FlowRunner runner;
+    private final FlowLocks locks;
     private final Main main;
     private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
     private volatile boolean started;
@@ -81,8 +84,10 @@ public final class MediahubApplication implements AutoCloseable {
         this.catalog = catalog(settings, store);
         this.runs = new FlowRunRepository(store, json);
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
+        String instanceId = settings.find("mediahub.instance-id").orElseGet(FlowLocks::defaultInstanceId);
+        this.locks = new FlowLocks(store, instanceId, settings.getDuration("mediahub.lock-ttl"), clock);
         this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
-                new RunNotifier(settings, json), metrics, settings.dataDir().resolve("locks"), clock);
+                new RunNotifier(settings, json), metrics, locks, clock);
         MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
         main = new Main();
@@ -117,7 +122,12 @@ public final class MediahubApplication implements AutoCloseable {
             m.routes(context).forEach(main.configure()::addRoutesBuilder);
         }
         if (mode == Mode.CONTAINER) {
-            main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone", "")));
+            // On MySQL/MariaDB the schedules are kept in the store and shared by every instance on it (clustered).
+            boolean clustered = store.dialect() == Dialect.MYSQL;
+            if (clustered) {
+                main.bind("quartz", FlowScheduleRoutes.clusteredQuartz(store, instanceId, locks.heartbeatInterval()));
+            }
+            main.configure().addRoutesBuilder(new FlowScheduleRoutes(catalog, settings.get("mediahub.schedule-timezone", ""), clustered));
         }
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -174,6 +184,8 @@ public final class MediahubApplication implements AutoCloseable {
             public void afterStart(BaseMainSupport m) {
                 started = true;
                 logEnabledFlows();
+                LOG.info("Mediahub instance {} is running{}", locks.instanceId(),
+                        store.dialect() == Dialect.MYSQL ? "; schedules shared with every instance on this store" : "");
                 LOG.info("Mediahub is running; health and metrics on http://{}:{}/observe/health and /observe/metrics",
                         settings.get("mediahub.http-host"), settings.get("mediahub.http-port"));
             }
@@ -255,6 +267,7 @@ public final class MediahubApplication implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
         } finally {
+            locks.close();
             store.close();
         }
     }

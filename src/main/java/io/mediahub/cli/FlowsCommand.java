@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 
 /** {@code flows}: every flow, whether it can run, its schedule and its last run. */
 @Command(name = "flows", mixinStandardHelpOptions = true,
-        description = "List every flow: enabled or not (and which variable is missing), its schedule, its last run, outcome, duration and row counts.")
+        description = "List every flow: enabled or not (and which variable is missing), its schedule, its last run, outcome, duration, "
+                + "the instance that ran it and row counts.")
 public class FlowsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -35,7 +36,7 @@ public class FlowsCommand implements Callable<Integer> {
         FlowCatalog catalog = MediahubApplication.catalog(settings, store);
         FlowRunRepository runs = new FlowRunRepository(store, new com.fasterxml.jackson.databind.ObjectMapper());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"FLOW", "ENABLED", "SCHEDULE", "LAST RUN", "OUTCOME", "DURATION", "ROWS (read/written/deleted/skipped)"});
+        rows.add(new String[] {"FLOW", "ENABLED", "SCHEDULE", "LAST RUN", "OUTCOME", "DURATION", "INSTANCE", "ROWS (read/written/deleted/skipped)"});
         for (FlowDefinition d : catalog.all()) {
             String enabled;
             Optional<String> missing = catalog.missingSetting(d);
@@ -54,6 +55,7 @@ public class FlowsCommand implements Callable<Integer> {
                     last.map(r -> TIME.format(r.startedAt())).orElse("never"),
                     last.map(r -> r.status() + (r.errorText() == null ? "" : ": " + r.errorText().replaceFirst("^" + d.id() + " failed: ", ""))).orElse("-"),
                     last.map(r -> r.durationMs() == null ? "-" : String.format("%.1f s", r.durationMs() / 1000.0)).orElse("-"),
+                    last.map(r -> r.instance() == null ? "-" : r.instance()).orElse("-"),
                     last.map(r -> r.read() + "/" + r.written() + "/" + r.deleted() + "/" + r.skipped()).orElse("-")});
         }
         int[] w = new int[rows.get(0).length];

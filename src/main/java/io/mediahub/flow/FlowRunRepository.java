@@ -23,14 +23,28 @@ public class FlowRunRepository {
         this.json = json;
     }
 
+    Store store() {
+        return store;
+    }
+
     public long start(String flowId, String trigger, Instant startedAt) {
+        return start(flowId, trigger, startedAt, null, null);
+    }
+
+    /**
+     * Records the start of a run by {@code instance}; {@code scheduledFor} is the schedule's fire time (ISO-8601) when
+     * the schedule started it, else null.
+     */
+    public long start(String flowId, String trigger, Instant startedAt, String instance, String scheduledFor) {
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO flow_runs (flow_id, trigger_kind, started_at, status) VALUES (?, ?, ?, 'running')",
+                     "INSERT INTO flow_runs (flow_id, trigger_kind, started_at, status, instance, scheduled_for) VALUES (?, ?, ?, 'running', ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, flowId);
             ps.setString(2, trigger);
             ps.setString(3, startedAt.toString());
+            ps.setString(4, instance);
+            ps.setString(5, scheduledFor);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -67,6 +81,21 @@ public class FlowRunRepository {
         }
     }
 
+    /** The flows with a run still marked 'running' (in progress somewhere, or left so by a process that died). */
+    public List<String> flowsWithRunsLeftRunning() {
+        try (Connection c = store.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT flow_id FROM flow_runs WHERE status = 'running' ORDER BY flow_id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read flow_runs: " + e.getMessage(), e);
+        }
+    }
+
     /** A run of this flow left 'running' by a process that died (power cut, kill -9) becomes 'interrupted'. */
     public int markAbandonedRuns(String flowId, Instant now) {
         try (Connection c = store.connection();
@@ -88,7 +117,7 @@ public class FlowRunRepository {
     public List<FlowRun> recent(String flowId, int limit) {
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement("SELECT run_id, flow_id, trigger_kind, started_at, finished_at, status, duration_ms, "
-                     + "rows_read, rows_written, rows_deleted, rows_skipped, counts, error_text FROM flow_runs WHERE flow_id = ? "
+                     + "rows_read, rows_written, rows_deleted, rows_skipped, counts, error_text, instance FROM flow_runs WHERE flow_id = ? "
                      + "ORDER BY run_id DESC LIMIT ?")) {
             ps.setString(1, flowId);
             ps.setInt(2, limit);
@@ -100,7 +129,7 @@ public class FlowRunRepository {
                     String fin = rs.getString(5);
                     out.add(new FlowRun(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
                             fin == null ? null : Instant.parse(fin), rs.getString(6), duration, rs.getLong(8), rs.getLong(9),
-                            rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13)));
+                            rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13), rs.getString(14)));
                 }
             }
             return out;

@@ -2,26 +2,22 @@ package io.mediahub.flow;
 
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.MissingSettingException;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs flows: records each run in {@code flow_runs}, makes sure a flow never runs twice at once (in this process
- * and across processes, through a lock file in the data folder, as the original guarded its nightly job), turns
- * every failure into one line naming the flow and the cause, and tells the webhook.
+ * Runs flows: records each run in {@code flow_runs} (with the instance that ran it), makes sure a flow never runs
+ * twice at once (in this process, and across processes and instances on one store, through the flow's row in
+ * {@code flow_locks}: see {@link FlowLocks}), turns every failure into one line naming the flow and the cause, and
+ * tells the webhook.
  */
 public class FlowRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
@@ -31,20 +27,38 @@ public class FlowRunner {
     private final FlowInvoker invoker;
     private final RunNotifier notifier;
     private final FlowMetrics metrics;
-    private final Path lockDir;
+    private final FlowLocks locks;
     private final Clock clock;
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public FlowRunner(FlowCatalog catalog, FlowRunRepository runs, FlowInvoker invoker, RunNotifier notifier,
-                      FlowMetrics metrics, Path lockDir, Clock clock) {
+                      FlowMetrics metrics, FlowLocks locks, Clock clock) {
         this.catalog = catalog;
         this.runs = runs;
         this.invoker = invoker;
         this.notifier = notifier;
         this.metrics = metrics;
-        this.lockDir = lockDir;
+        this.locks = locks;
         this.clock = clock;
+    }
+
+    /**
+     * A runner whose locks live in the runs' store, with this process's default instance id and a 60 s TTL (for
+     * tests and tools; the application passes {@code MEDIAHUB_INSTANCE_ID} and {@code MEDIAHUB_LOCK_TTL}).
+     *
+     * @deprecated the lock folder is no longer used: flow locks are rows of {@code flow_locks}
+     */
+    @Deprecated
+    public FlowRunner(FlowCatalog catalog, FlowRunRepository runs, FlowInvoker invoker, RunNotifier notifier,
+                      FlowMetrics metrics, Path unusedLockDir, Clock clock) {
+        this(catalog, runs, invoker, notifier, metrics, new FlowLocks(runs.store(), FlowLocks.defaultInstanceId(), Duration.ofSeconds(60), clock),
+                clock);
+    }
+
+    /** This instance's id ({@code MEDIAHUB_INSTANCE_ID}), recorded with each run and each lock it takes. */
+    public String instanceId() {
+        return locks.instanceId();
     }
 
     /** Called when the application starts to stop: flows stop at their next batch boundary. */
@@ -53,21 +67,21 @@ public class FlowRunner {
     }
 
     /**
-     * Marks runs left 'running' by a process that died as 'interrupted' — only for flows whose lock nobody holds, so a
-     * one-shot {@code run} next to a busy container leaves the container's run alone.
+     * Marks runs left 'running' by a process that died as 'interrupted' — only for flows whose lock nobody holds (a
+     * dead holder's lock counts once it has expired), so a one-shot {@code run} next to a busy container, or one
+     * instance next to another, leaves the other's run alone.
      */
     public int tidyAbandonedRuns() {
         int n = 0;
-        for (FlowDefinition d : catalog.all()) {
-            if (running.containsKey(d.id())) {
+        for (String flowId : runs.flowsWithRunsLeftRunning()) {
+            if (running.containsKey(flowId)) {
                 continue;
             }
-            try (FileChannel ch = openLock(d.id()); FileLock lock = tryLock(ch)) {
-                if (lock != null) {
-                    n += runs.markAbandonedRuns(d.id(), clock.instant());
+            Optional<FlowLocks.Held> lock = locks.tryTake(flowId);
+            if (lock.isPresent()) {
+                try (FlowLocks.Held held = lock.get()) {
+                    n += runs.markAbandonedRuns(flowId, clock.instant());
                 }
-            } catch (IOException e) {
-                LOG.warn("Cannot check the lock of {}: {}", d.id(), e.getMessage());
             }
         }
         return n;
@@ -75,7 +89,13 @@ public class FlowRunner {
 
     /** The Quartz trigger's entry point: runs the flow unless it is already running, never throws. */
     public void trigger(String flowId) {
-        FlowOutcome outcome = run(flowId, "schedule", Map.of());
+        trigger(flowId, null);
+    }
+
+    /** The Quartz trigger's entry point with the fire time it was due at, recorded in {@code flow_runs.scheduled_for}. */
+    public void trigger(String flowId, java.util.Date scheduledFireTime) {
+        FlowOutcome outcome = run(flowId, "schedule", scheduledFireTime == null ? Map.of()
+                : Map.of(SCHEDULED_FOR, scheduledFireTime.toInstant().toString()));
         if (outcome.status() == FlowOutcome.Status.SKIPPED) {
             LOG.warn("{}: schedule fired while the previous run is still going; this run is skipped", flowId);
         } else if (!outcome.ok()) {
@@ -90,18 +110,29 @@ public class FlowRunner {
             metrics.skipped(flowId);
             return FlowOutcome.skipped(flowId, flowId + " is already running in this process");
         }
-        try (FileChannel ch = openLock(flowId); FileLock lock = tryLock(ch)) {
-            if (lock == null) {
+        try {
+            Optional<FlowLocks.Held> lock = locks.tryTake(flowId);
+            if (lock.isEmpty()) {
                 metrics.skipped(flowId);
+                LOG.info("{}: its lock is held by instance {}", flowId, locks.holder(flowId).orElse("(just released)"));
                 return FlowOutcome.skipped(flowId, flowId + " is already running in another Mediahub process");
             }
-            return runLocked(def, trigger, options);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot take the lock file for " + flowId + " in " + lockDir + ": " + e.getMessage(), e);
+            try (FlowLocks.Held held = lock.get()) {
+                // This instance holds the lock now: a run of this flow still marked 'running' belongs to a process that
+                // died (its lock expired before this one could be taken).
+                int abandoned = runs.markAbandonedRuns(flowId, clock.instant());
+                if (abandoned > 0) {
+                    LOG.warn("{}: {} run(s) left 'running' by an instance that stopped are now marked 'interrupted'", flowId, abandoned);
+                }
+                return runLocked(def, trigger, options);
+            }
         } finally {
             running.remove(flowId);
         }
     }
+
+    /** The option carrying a scheduled run's fire time (ISO-8601), recorded in {@code flow_runs.scheduled_for}. */
+    static final String SCHEDULED_FOR = "scheduled-for";
 
     /** A flow's lock is held (by a run of it, or by other work that takes it), so the work was not started. */
     public static final class FlowBusyException extends RuntimeException {
@@ -120,33 +151,23 @@ public class FlowRunner {
         if (running.putIfAbsent(flowId, Boolean.TRUE) != null) {
             throw new FlowBusyException(flowId + " is running in this process; try again when it has finished");
         }
-        try (FileChannel ch = openLock(flowId); FileLock lock = tryLock(ch)) {
-            if (lock == null) {
+        try {
+            Optional<FlowLocks.Held> lock = locks.tryTake(flowId);
+            if (lock.isEmpty()) {
                 throw new FlowBusyException(flowId + " is running in another Mediahub process; try again when it has finished");
             }
-            return work.call();
+            try (FlowLocks.Held held = lock.get()) {
+                return work.call();
+            }
         } finally {
             running.remove(flowId);
-        }
-    }
-
-    private FileChannel openLock(String flowId) throws IOException {
-        Files.createDirectories(lockDir);
-        return FileChannel.open(lockDir.resolve(flowId + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-        try {
-            return ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 
     private FlowOutcome runLocked(FlowDefinition def, String trigger, Map<String, String> options) {
         String missing = catalog.missingSetting(def).orElse(null);
         Instant started = clock.instant();
-        long runId = runs.start(def.id(), trigger, started);
+        long runId = runs.start(def.id(), trigger, started, locks.instanceId(), options.get(SCHEDULED_FOR));
         FlowRequest request = new FlowRequest(runId, def.id(), Map.copyOf(options), stopping::get);
         FlowResult result = null;
         String status;

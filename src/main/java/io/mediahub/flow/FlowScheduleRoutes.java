@@ -1,21 +1,68 @@
 package io.mediahub.flow;
 
+import io.mediahub.store.QuartzConnections;
+import io.mediahub.store.Store;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.CronTrigger;
 
 /**
  * One Quartz trigger route per enabled, scheduled flow ({@code schedule-trigger-<flow>}). The trigger only asks the
  * runner to run the flow; the runner skips (and logs) a run whose previous one is still going, and never lets one
  * flow's failure reach another's trigger.
+ *
+ * <p>On SQLite the schedules live in memory (Quartz's RAM job store): one instance owns the store. On MySQL/MariaDB
+ * they live in the store's {@code QRTZ_*} tables, clustered ({@link #clusteredQuartz}), so with several instances on
+ * one store each fire time runs on one of them.
  */
 public class FlowScheduleRoutes extends RouteBuilder {
     private final FlowCatalog catalog;
     private final String timeZone;
+    private final boolean clustered;
 
     public FlowScheduleRoutes(FlowCatalog catalog, String timeZone) {
+        this(catalog, timeZone, false);
+    }
+
+    /** {@code clustered}: the quartz component is the one {@link #clusteredQuartz} made. */
+    public FlowScheduleRoutes(FlowCatalog catalog, String timeZone, boolean clustered) {
         this.catalog = catalog;
         this.timeZone = timeZone;
+        this.clustered = clustered;
+    }
+
+    /**
+     * The quartz component for a MySQL/MariaDB store: Quartz's JDBC job store (JobStoreTX with the standard delegate)
+     * on the store's pool, clustered, this instance known by {@code instanceId}. Every instance checks in every
+     * {@code checkin}; one that stops checking in is found dead by another after about two intervals plus 7.5 s,
+     * which then takes its schedules over. A fire time missed by less than a minute (the dead instance's, taken over)
+     * still runs, late; one missed by more (every instance was down) is skipped, as a restart on SQLite does.
+     */
+    public static QuartzComponent clusteredQuartz(Store store, String instanceId, Duration checkin) {
+        String dataSource = "mediahub-store-" + Integer.toHexString(System.identityHashCode(store));
+        QuartzConnections.register(dataSource, store);
+        Map<String, Object> p = new HashMap<>();
+        p.put("org.quartz.scheduler.instanceName", "Mediahub");
+        p.put("org.quartz.scheduler.instanceId", instanceId);
+        p.put("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.put("org.quartz.threadPool.threadCount", "3");
+        p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put("org.quartz.jobStore.dataSource", dataSource);
+        p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.put("org.quartz.jobStore.useProperties", "true");
+        p.put("org.quartz.jobStore.isClustered", "true");
+        p.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(Math.max(500, checkin.toMillis())));
+        p.put("org.quartz.jobStore.misfireThreshold", "60000");
+        p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        QuartzComponent quartz = new QuartzComponent();
+        quartz.setProperties(p);
+        return quartz;
     }
 
     @Override
@@ -32,11 +79,14 @@ public class FlowScheduleRoutes extends RouteBuilder {
                 org.slf4j.LoggerFactory.getLogger(FlowScheduleRoutes.class).error("{}: not scheduled: {}", d.id(), e.getMessage());
                 continue;
             }
+            // Clustered: one run at a time per schedule across the instances (a fire time due while the previous run is
+            // going waits for it), and fire times missed by more than the misfire threshold are skipped.
             from("quartz:mediahub/" + d.id() + "?cron=" + URLEncoder.encode(cron, StandardCharsets.UTF_8).replace("+", "%20")
-                    + (timeZone.isBlank() ? "" : "&trigger.timeZone=" + timeZone))
+                    + (timeZone.isBlank() ? "" : "&trigger.timeZone=" + timeZone)
+                    + (clustered ? "&stateful=true&trigger.misfireInstruction=" + CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING : ""))
                     .routeId("schedule-trigger-" + d.id())
                     .setHeader("flowId", constant(d.id()))
-                    .bean("flowRunner", "trigger(${header.flowId})");
+                    .bean("flowRunner", "trigger(${header.flowId}, ${header.scheduledFireTime})");
         }
     }
 }

@@ -88,7 +88,7 @@ public final class WatchHistoryRebuild {
                 // while this flow holds its lock) and the sessions and stats are written here, in this transaction.
                 try (Connection reader = store.dialect() == Dialect.MYSQL ? readOnlyConnection() : null;
                      Statement s = (reader == null ? c : reader).createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    s.setFetchSize(2_000);
+                    s.setFetchSize(store.dialect().streamingFetchSize());
                     try (ResultSet rs = s.executeQuery(sql)) {
                         PlaybackSessioniser sessioniser = new PlaybackSessioniser(rules, w::session);
                         String lastItem = null;

@@ -66,10 +66,7 @@ public final class Store implements AutoCloseable {
             dialect = Dialect.SQLITE;
         } else {
             dialect = Dialect.of(url);
-            if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
-                // The MariaDB driver (which speaks to MySQL too) takes jdbc:mysql: URLs only when told to.
-                url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
-            }
+            url = mysqlDriverUrl(url);
         }
         hc.setJdbcUrl(url);
         if (dialect == Dialect.SQLITE) {
@@ -84,7 +81,13 @@ public final class Store implements AutoCloseable {
             hc.setMaximumPoolSize(settings.getInt("store.pool-size"));
             settings.find("mediahub.db-user").ifPresent(hc::setUsername);
             settings.find("mediahub.db-password").ifPresent(hc::setPassword);
+            // Connector/J: batches sent as multi-row statements; text in utf8mb4 whatever the server's default;
+            // LOAD DATA LOCAL never allowed unless a URL asks for it.
             hc.addDataSourceProperty("rewriteBatchedStatements", "true");
+            hc.addDataSourceProperty("characterEncoding", "UTF-8");
+            if (!url.contains("allowLoadLocalInfile")) {
+                hc.addDataSourceProperty("allowLoadLocalInfile", "false");
+            }
         }
         String display = displayUrl(url);
         HikariDataSource ds;
@@ -95,6 +98,18 @@ public final class Store implements AutoCloseable {
                     + (dialect == Dialect.MYSQL ? " — check MEDIAHUB_DB_URL, MEDIAHUB_DB_USER and MEDIAHUB_DB_PASSWORD" : ""), e);
         }
         return new Store(ds, dialect, display, file);
+    }
+
+    /**
+     * The URL MySQL Connector/J takes: {@code jdbc:mysql:} as it is; {@code jdbc:mariadb:} (the scheme of the MariaDB
+     * driver Mediahub used before, which users' settings still carry) read as {@code jdbc:mysql:}, which reaches a
+     * MariaDB server just as well; the MariaDB driver's {@code permitMysqlScheme} flag dropped, Connector/J has no use
+     * for it.
+     */
+    static String mysqlDriverUrl(String url) {
+        String u = url.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
+        u = u.replaceAll("([?&])permitMysqlScheme(=[^&]*)?(&|$)", "$1").replaceAll("[?&]$", "");
+        return u;
     }
 
     /** The URL without credentials or query parameters, fit for a log line. */

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HistoryMySqlBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        String server = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        String server = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
         String user = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_USER", "root");
         String password = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_PASSWORD", "");
         String database = "mediahub_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

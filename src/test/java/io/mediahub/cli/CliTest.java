@@ -69,7 +69,7 @@ class CliTest {
     @Test
     void flowsListsEveryFlowWithWhyItIsDisabledAndItsLastRunWithoutSecrets() {
         Map<String, String> env = Map.of("TMDB_READ_ACCESS_TOKEN", "tok-should-not-show", "TMDB_API_URL", "http://127.0.0.1:9/3",
-                "HTTP_MAX_ATTEMPTS", "1");
+                "HTTP_MAX_ATTEMPTS", "1", "MEDIAHUB_INSTANCE_ID", "desktop-7");
         cli(env, "run", "tmdb-sync-genres");
         assertThat(cli(env, "flows")).isZero();
         String table = stdout();
@@ -77,7 +77,8 @@ class CliTest {
         assertThat(table.lines().filter(l -> l.startsWith("emby-sync-library")).findFirst().orElseThrow())
                 .contains("no (EMBY_URL is not set)").contains("0 0 3 * * ?").contains("never");
         assertThat(table.lines().filter(l -> l.startsWith("tmdb-sync-genres")).findFirst().orElseThrow())
-                .contains("yes").contains("failed: TMDb at http://127.0.0.1:9/3 is unreachable");
+                .contains("yes").contains("failed: TMDb at http://127.0.0.1:9/3 is unreachable").contains("desktop-7");
+        assertThat(table).contains("INSTANCE");
         assertThat(table).doesNotContain("tok-should-not-show");
     }
 

@@ -105,13 +105,12 @@ class IdentifyIT {
     @Test
     void identifyWaitsForNoInboxRunItRefusesWhileOneHoldsTheLockAndMovesNothing() throws Exception {
         Path failed = TestMedia.video(inbox.resolve(".failed/Fight.Club.1999.mkv"), 1, 3200, Map.of());
-        Path locks = dir.resolve("data/locks");
-        Files.createDirectories(locks);
-        // An inbox run in another process holds intake-scan-inbox's lock file (the lock is taken outside this CLI run).
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(locks.resolve("intake-scan-inbox.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock held = ch.lock()) {
-            assertThat(held.isValid()).isTrue();
+        // An inbox run in another Mediahub process holds intake-scan-inbox's lock (its row in the store's flow_locks).
+        try (io.mediahub.store.Store store = io.mediahub.store.Store.open(TestApp.settings(dir.resolve("data"), env()));
+             io.mediahub.flow.FlowLocks container = new io.mediahub.flow.FlowLocks(store, "container", java.time.Duration.ofSeconds(60),
+                     java.time.Clock.systemUTC());
+             io.mediahub.flow.FlowLocks.Held held = container.tryTake("intake-scan-inbox").orElseThrow()) {
+            assertThat(held).isNotNull();
             assertThat(cli("identify", failed.toString())).isEqualTo(1);
         }
         assertThat(err.toString()).endsWith("identify: intake-scan-inbox is running in another Mediahub process; "

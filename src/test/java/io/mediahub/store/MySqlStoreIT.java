@@ -36,8 +36,14 @@ class MySqlStoreIT {
         try (FakeMediaServer emby = FakeMediaServer.emby()) {
             var items = Items.library(25, 2, 8);
             emby.setItems(items);
-            try (TestApp app = TestApp.start(dir, env(emby, "jdbc:mariadb:"))) {
+            try (TestApp app = TestApp.start(dir, env(emby, "jdbc:mysql:"))) {
                 assertThat(app.app().store().dialect()).isEqualTo(Dialect.MYSQL);
+                try (java.sql.Connection c = app.app().store().connection()) {
+                    assertThat(c.getMetaData().getDriverName()).as("the specified driver").startsWith("MySQL Connector/J");
+                    // The migrations made the lock table and Quartz's clustered job store.
+                    assertThat(c.getMetaData().getTables(null, null, "flow_locks", null).next()).isTrue();
+                    assertThat(c.getMetaData().getTables(null, null, "QRTZ_TRIGGERS", null).next()).isTrue();
+                }
                 FlowOutcome first = app.run("emby-sync-library");
                 assertThat(first.ok()).as(String.valueOf(first.error())).isTrue();
                 assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(43);
@@ -54,8 +60,8 @@ class MySqlStoreIT {
                 assertThat(app.run("store-backup-database").error()).contains("back it up with mysqldump");
                 assertThat(app.app().catalog().enabled(app.app().catalog().find("store-backup-database").orElseThrow())).isFalse();
             }
-            // A jdbc:mysql: URL works too (the driver is told to accept it).
-            try (TestApp app = TestApp.start(dir, env(emby, "jdbc:mysql:"))) {
+            // A jdbc:mariadb: URL (the scheme of the driver Mediahub used before) still works: read as jdbc:mysql:.
+            try (TestApp app = TestApp.start(dir, env(emby, "jdbc:mariadb:"))) {
                 assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(40);
                 assertThat(app.count("SELECT COUNT(*) FROM flow_runs")).isEqualTo(4);
             }

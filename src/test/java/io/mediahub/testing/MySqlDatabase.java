@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * skipped with a message naming it, unless MEDIAHUB_REQUIRE_ALL=1 (set by .ci/run), which makes it a failure.
  */
 public final class MySqlDatabase implements BeforeEachCallback, AfterEachCallback {
-    private final String serverUrl = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/");
+    /** Reached with MySQL Connector/J, the store's driver (a jdbc:mariadb: URL given here is read as jdbc:mysql:, as the store does). */
+    private final String serverUrl = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/")
+            .replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
     private final String user = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_USER", "root");
     private final String password = System.getenv().getOrDefault("MEDIAHUB_IT_MYSQL_PASSWORD", "");
     private String database;
@@ -49,7 +51,7 @@ public final class MySqlDatabase implements BeforeEachCallback, AfterEachCallbac
 
     /** The server URL (ending in a slash) with the given JDBC scheme, for example {@code jdbc:mysql:}. */
     public String serverUrl(String scheme) {
-        return serverUrl.replace("jdbc:mariadb:", scheme);
+        return serverUrl.replace("jdbc:mysql:", scheme);
     }
 
     public String serverUrl() {
