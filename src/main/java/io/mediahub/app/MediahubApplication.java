@@ -2,6 +2,7 @@ package io.mediahub.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.backup.BackupModule;
+import io.mediahub.common.HttpSettings;
 import io.mediahub.config.Settings;
 import io.mediahub.arr.ArrModule;
 import io.mediahub.emby.EmbyModule;
@@ -82,7 +83,8 @@ public final class MediahubApplication implements AutoCloseable {
         this.runs = new FlowRunRepository(store, json);
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
         this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
-                new RunNotifier(settings, json), metrics, settings.dataDir().resolve("locks"), clock);
+                new RunNotifier(settings, json, (url, body) -> NotifyWebhookRoute.post(producer(), url, body)), metrics,
+                settings.dataDir().resolve("locks"), clock);
         MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
         main = new Main();
@@ -111,7 +113,13 @@ public final class MediahubApplication implements AutoCloseable {
         }
         main.setInitialProperties(p);
         main.bind("flowRunner", runner);
-        main.configure().addRoutesBuilder(new ErrorPolicy());
+        // Camel at the edges: one configured camel-http component, the store's pool for camel-sql, the error policies.
+        HttpSettings http = HttpSettings.from(settings);
+        main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
+        main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
+        main.bind("dataSource", store.dataSource());
+        main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
+        main.configure().addRoutesBuilder(new NotifyWebhookRoute());
         for (MediahubModule m : modules) {
             m.beans(context).forEach(main::bind);
             m.routes(context).forEach(main.configure()::addRoutesBuilder);
