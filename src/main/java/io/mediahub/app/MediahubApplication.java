@@ -118,6 +118,7 @@ public final class MediahubApplication implements AutoCloseable {
         main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("dataSource", store.dataSource());
+        main.bind("storeTransaction", new io.mediahub.store.StoreTransactionPolicy(store.dataSource()));
         main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
         main.configure().addRoutesBuilder(new NotifyWebhookRoute());
         for (MediahubModule m : modules) {

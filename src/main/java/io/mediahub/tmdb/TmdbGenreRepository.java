@@ -2,6 +2,7 @@ package io.mediahub.tmdb;
 
 import io.mediahub.common.GenreResolver;
 import io.mediahub.store.Store;
+import io.mediahub.store.StoreTransactionPolicy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * Re-points {@code item_genres} to the ids the rule in {@link io.mediahub.common.GenreIds} gives now that
- * {@code tmdb_genres} changed: several statements (read the distinct names, one update per name and kind of item) in
- * one transaction, so a repository rather than {@code sql:} endpoints.
+ * {@code tmdb_genres} changed: several statements (read the distinct names, one update per name and kind of item), so
+ * a repository rather than {@code sql:} endpoints. It runs in the route's store transaction ({@code storeTransaction}),
+ * on its connection, so it sees the genre writes before they are committed and commits or rolls back with them.
  */
 public final class TmdbGenreRepository {
     private final Store store;
@@ -23,7 +25,7 @@ public final class TmdbGenreRepository {
 
     /** Returns the rows changed. */
     public long repoint() throws SQLException {
-        return store.inTransaction(c -> repointWith(c, GenreResolver.load(c)));
+        return StoreTransactionPolicy.onTransactionConnection(store.dataSource(), c -> repointWith(c, GenreResolver.load(c)));
     }
 
     static long repointWith(Connection c, GenreResolver resolver) throws SQLException {

@@ -196,4 +196,18 @@ class TmdbCallPolicyTest {
         assertThat(request.getAllHeaderKeys()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("camel"));
         assertThat(request.getBodyAsString()).isEmpty();
     }
+
+    @Test
+    void aFailureAfterTheGenreWritesRollsThemAllBack() throws Exception {
+        tmdb.stubFor(get(urlPathEqualTo(MOVIE)).willReturn(okJson(GENRES)));
+        start(Map.of());
+        // No fake server can fail the store: make the step after the writes fail instead.
+        org.apache.camel.builder.AdviceWith.adviceWith(app.app().camelContext(), "tmdb-sync-genres",
+                a -> a.weaveByToString(".*tmdbGenreRepository.*").before().throwException(new IllegalStateException("the store went away")));
+
+        FlowOutcome o = app.run("tmdb-sync-genres");
+
+        assertThat(o.error()).isEqualTo("tmdb-sync-genres failed: the store went away");
+        assertThat(app.count("SELECT COUNT(*) FROM tmdb_genres")).isZero();
+    }
 }
