@@ -21,7 +21,8 @@ import org.apache.camel.model.OnExceptionDefinition;
  * a 5xx or an I/O error (an unreadable body included) is redelivered up to {@code HTTP_MAX_ATTEMPTS} attempts in all,
  * with exponential backoff from {@code HTTP_RETRY_BASE_DELAY}, collision avoidance (jitter) and at most
  * {@code HTTP_RETRY_MAX_DELAY} between two; a server's {@code Retry-After} sets the next wait ({@link RetryAfterDelay}).
- * Every other 4xx fails at once. Each retry is logged at WARN. When Camel gives up, the failure becomes the service's
+ * Every other 4xx fails at once. Each retry is logged at WARN ({@code TMDb GET /genre/movie/list: attempt 1 failed
+ * (503 Service Unavailable), retrying}). When Camel gives up, the failure becomes the service's
  * one-line message ({@link HttpFailureTranslator}). Redelivery repeats the failed step only, so a flow calls a
  * service through the service's call route ({@code to: direct:tmdb-call-api}): each attempt then passes the
  * service's {@code throttle} again.</li>
@@ -67,7 +68,8 @@ public class ErrorPolicy extends RouteConfigurationBuilder {
                 .useExponentialBackOff().backOffMultiplier(2)
                 .useCollisionAvoidance().collisionAvoidanceFactor(0.25)
                 .maximumRedeliveryDelay(Math.max(base, http.retryMaxDelay().toMillis()))
-                .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryAttempted(true).logRetryStackTrace(false)
+                // Each retry is logged at WARN by RetryAfterDelay, in the words the other clients use; Camel's lines are off.
+                .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryAttempted(false).logRetryStackTrace(false)
                 .logExhausted(false).logStackTrace(false).logHandled(false)
                 .onExceptionOccurred(retryAfter)
                 .process(translator);

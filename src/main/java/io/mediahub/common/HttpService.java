@@ -17,6 +17,8 @@ public final class HttpService implements Processor {
     public static final String PROPERTY = "mediahub.http-service";
     /** Variable holding the path of the current call (below the base URL), for the error line. */
     public static final String PATH_VARIABLE = "httpPath";
+    /** Variable naming the method of the current call when it is not GET, for the retry lines. */
+    public static final String METHOD_VARIABLE = "httpMethod";
 
     private final ServiceFailures failures;
     private final Supplier<Map<String, String>> headers;
