@@ -2,6 +2,7 @@ package io.mediahub.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.backup.BackupModule;
+import io.mediahub.common.HttpSettings;
 import io.mediahub.config.Settings;
 import io.mediahub.arr.ArrModule;
 import io.mediahub.emby.EmbyModule;
@@ -87,7 +88,7 @@ public final class MediahubApplication implements AutoCloseable {
         String instanceId = settings.find("mediahub.instance-id").orElseGet(FlowLocks::defaultInstanceId);
         this.locks = new FlowLocks(store, instanceId, settings.getDuration("mediahub.lock-ttl"), clock);
         this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
-                new RunNotifier(settings, json), metrics, locks, clock);
+                new RunNotifier(settings, json, (url, body) -> NotifyWebhookRoute.post(producer(), url, body)), metrics, locks, clock);
         MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
         main = new Main();
@@ -116,7 +117,14 @@ public final class MediahubApplication implements AutoCloseable {
         }
         main.setInitialProperties(p);
         main.bind("flowRunner", runner);
-        main.configure().addRoutesBuilder(new ErrorPolicy());
+        // Camel at the edges: one configured camel-http component, the store's pool for camel-sql, the error policies.
+        HttpSettings http = HttpSettings.from(settings);
+        main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
+        main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
+        main.bind("dataSource", store.dataSource());
+        main.bind("storeTransaction", new io.mediahub.store.StoreTransactionPolicy(store.dataSource()));
+        main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
+        main.configure().addRoutesBuilder(new NotifyWebhookRoute());
         for (MediahubModule m : modules) {
             m.beans(context).forEach(main::bind);
             m.routes(context).forEach(main.configure()::addRoutesBuilder);

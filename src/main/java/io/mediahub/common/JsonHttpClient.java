@@ -244,73 +244,44 @@ public class JsonHttpClient {
     }
 
     private RuntimeException toServiceException(Throwable t, String path) {
-        String where = service + " at " + baseUrl;
+        ServiceFailures failures = new ServiceFailures(service, baseUrl, urlVariable, keyVariable);
         if (t instanceof ServiceException s) {
             return s;
         }
         if (t instanceof HttpStatusException h) {
-            String reason = h.status + " " + reasonPhrase(h.status);
-            String hint = switch (h.status) {
-                case 401, 403 -> " — check " + keyVariable;
-                case 404 -> " for " + path + " — check " + urlVariable;
-                case 429 -> " (rate limited) after " + settings.maxAttempts() + " attempts";
-                default -> h.status >= 500 ? " after " + settings.maxAttempts() + " attempts" : " for " + path;
-            };
-            return new ServiceException(service, h.status, h.status == 429 || h.status >= 500, where + " answered " + reason + hint, null);
+            return failures.status(h.status, path, settings.maxAttempts());
         }
         if (t instanceof UnreadableBodyException u) {
-            return new ServiceException(service, 0, true, where + " answered " + u.getMessage(), null);
+            return failures.unreadable(u.getMessage());
         }
         if (t instanceof HttpConnectTimeoutException) {
-            return new ServiceException(service, 0, true, where + " did not accept a connection within "
-                    + seconds(settings.connectTimeout()) + " — check " + urlVariable, t);
+            return failures.connectTimeout(settings.connectTimeout(), t);
         }
         if (t instanceof HttpTimeoutException) {
-            return new ServiceException(service, 0, true, where + " did not answer " + path + " within "
-                    + seconds(settings.readTimeout()), t);
+            return failures.readTimeout(path, settings.readTimeout(), t);
         }
         if (t instanceof ConnectException) {
-            return new ServiceException(service, 0, true, where + " is unreachable (connection refused) — check " + urlVariable, t);
+            return failures.refused(t);
         }
         if (t instanceof IOException io) {
-            return new ServiceException(service, 0, true, where + " failed: " + describe(io) + " — check " + urlVariable, t);
+            return failures.io(io);
         }
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            return new ServiceException(service, 0, false, "call to " + where + " was interrupted", t);
+            return failures.interrupted(t);
         }
         return t instanceof RuntimeException r ? r : new IllegalStateException(t);
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static String describe(Throwable t) {
         if (t instanceof HttpStatusException h) {
             return h.status + " " + reasonPhrase(h.status);
         }
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return ServiceFailures.describe(t);
     }
 
     public static String reasonPhrase(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 408 -> "Request Timeout";
-            case 409 -> "Conflict";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "";
-        };
+        return ServiceFailures.reasonPhrase(status);
     }
 
     public static String queryString(Map<String, ?> query) {

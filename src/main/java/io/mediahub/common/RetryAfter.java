@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
@@ -31,5 +32,17 @@ public final class RetryAfter {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The {@code Retry-After} of a response's headers, whatever its case ({@code Retry-after} from some servers): camel-http
+     * hands them over as a plain, case-sensitive map.
+     */
+    public static Optional<Duration> find(Map<String, ?> headers, Clock clock) {
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream().filter(e -> "Retry-After".equalsIgnoreCase(e.getKey()) && e.getValue() != null).findFirst()
+                .flatMap(e -> parse(String.valueOf(e.getValue()), clock));
     }
 }

@@ -3,11 +3,6 @@ package io.mediahub.flow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahub.config.Settings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts a run's failure (and, if {@code mediahub.notify-on-success}, its success) to {@code MEDIAHUB_NOTIFY_URL}:
  * Discord-compatible {@code {"content": …}} cut at 2,000 characters, or a generic JSON object. The URL is a secret
- * (webhook URLs carry a token) and never appears in a log line. A webhook that fails is logged, never fatal.
+ * (webhook URLs carry a token) and never appears in a log line. A webhook that fails is logged, never fatal. The post
+ * itself goes through the application's camel-http route {@code direct:notify-webhook} ({@link Transport}).
  */
 public class RunNotifier {
     static final int DISCORD_LIMIT = 2000;
@@ -25,9 +21,22 @@ public class RunNotifier {
     private final String format;
     private final boolean onSuccess;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final Transport transport;
 
+    /** Posts a JSON body to the webhook and returns the HTTP status; the URL is a secret it must not log. */
+    @FunctionalInterface
+    public interface Transport {
+        int post(String url, byte[] json) throws Exception;
+    }
+
+    /** A notifier without a way to post (for runners that never notify): a configured webhook gets a warning per run. */
     public RunNotifier(Settings settings, ObjectMapper json) {
+        this(settings, json, (url, body) -> {
+            throw new IllegalStateException("no webhook transport");
+        });
+    }
+
+    public RunNotifier(Settings settings, ObjectMapper json, Transport transport) {
         this.url = settings.find("mediahub.notify-url").orElse(null);
         this.onSuccess = settings.getBoolean("mediahub.notify-on-success");
         String f = settings.get("mediahub.notify-format").toLowerCase(Locale.ROOT);
@@ -36,7 +45,7 @@ public class RunNotifier {
         }
         this.format = f.equals("auto") ? (url != null && url.contains("discord") ? "discord" : "json") : f;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.transport = transport;
     }
 
     public void notify(FlowOutcome outcome) {
@@ -45,11 +54,9 @@ public class RunNotifier {
         }
         try {
             byte[] body = json.writeValueAsBytes(payload(outcome));
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() >= 300) {
-                LOG.warn("The notification webhook answered {} for {}'s run {}", r.statusCode(), outcome.flowId(), outcome.runId());
+            int status = transport.post(url, body);
+            if (status >= 300) {
+                LOG.warn("The notification webhook answered {} for {}'s run {}", status, outcome.flowId(), outcome.runId());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,8 @@
 package io.mediahub.tmdb;
 
+import io.mediahub.common.HttpService;
+import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.ServiceFailures;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowCatalog;
 import io.mediahub.flow.FlowDefinition;
@@ -21,7 +24,15 @@ public final class TmdbModule implements MediahubModule {
 
     @Override
     public Map<String, Object> beans(Context c) {
-        return Map.of("tmdbGenreSync", new TmdbGenreSync(c.settings(), c.store(), c.json(), c.clock()));
+        Settings s = c.settings();
+        String apiUrl = JsonHttpClient.stripTrailingSlash(s.get("tmdb.api-url"));
+        // The v4 read access token as a Bearer header, read from the settings on each call: it never enters Camel's properties.
+        HttpService tmdbApi = new HttpService(new ServiceFailures("TMDb", apiUrl, "TMDB_API_URL", "TMDB_READ_ACCESS_TOKEN"),
+                () -> Map.of("Authorization", "Bearer " + s.get("tmdb.read-access-token")));
+        return Map.of("tmdbApi", tmdbApi,
+                "tmdbGenreListMapper", new TmdbGenreListMapper(apiUrl),
+                "tmdbGenreDiff", new TmdbGenreDiff(c.clock()),
+                "tmdbGenreRepository", new TmdbGenreRepository(c.store()));
     }
 
     @Override

@@ -19,4 +19,11 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("soon", clock)).isEmpty();
         assertThat(RetryAfter.parse(null, clock)).isEmpty();
     }
+
+    @Test
+    void findsTheHeaderWhateverItsCase() {
+        assertThat(RetryAfter.find(java.util.Map.of("retry-after", "3", "X", "1"), clock)).contains(Duration.ofSeconds(3));
+        assertThat(RetryAfter.find(java.util.Map.of("X", "1"), clock)).isEmpty();
+        assertThat(RetryAfter.find(null, clock)).isEmpty();
+    }
 }

@@ -12,10 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mediahub.app.ErrorPolicy;
+import io.mediahub.app.NotifyWebhookRoute;
+import io.mediahub.app.OutgoingHttp;
+import io.mediahub.common.HttpSettings;
 import io.mediahub.config.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.mediahub.testing.LogCapture;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +32,17 @@ import org.junit.jupiter.api.Test;
 
 class RunNotifierTest {
     private WireMockServer hook;
+    private CamelContext camel;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
+        // The webhook's transport: the application's camel-http component and its direct:notify-webhook route.
+        camel = new DefaultCamelContext();
+        HttpSettings http = HttpSettings.from(Settings.load(Map.of(), Path.of("no-such.env")));
+        camel.addComponent("http", OutgoingHttp.component(http, 2));
+        camel.addRoutes(new ErrorPolicy(http, java.time.Clock.systemUTC()));
+        camel.addRoutes(new NotifyWebhookRoute());
+        camel.start();
         hook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         hook.start();
         hook.stubFor(post(urlPathEqualTo("/api/webhooks/1/token")).willReturn(ok()));
@@ -34,12 +50,15 @@ class RunNotifierTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        camel.close();
         hook.stop();
     }
 
     private RunNotifier notifier(Map<String, String> env) {
-        return new RunNotifier(Settings.load(env, Path.of("no-such.env")), new ObjectMapper());
+        ProducerTemplate template = camel.createProducerTemplate();
+        return new RunNotifier(Settings.load(env, Path.of("no-such.env")), new ObjectMapper(),
+                (url, body) -> NotifyWebhookRoute.post(template, url, body));
     }
 
     @Test
@@ -84,7 +103,36 @@ class RunNotifierTest {
 
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         // One warning naming the run and the cause, never the URL (a Discord webhook URL holds its token).
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Could not post emby-sync-library's run 7 to the notification webhook: ConnectException")
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Could not post emby-sync-library's run 7 to the notification webhook")
                 .doesNotContain("secret-webhook-token");
+    }
+
+    @Test
+    void theWebhookUrlIsAHeaderNeverAnEndpointUriNorALogLineAndIncomingHeadersAreNotSent() {
+        String secretPath = "/api/webhooks/1/token";
+        hook.stubFor(post(urlPathEqualTo(secretPath)).willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:" + hook.port() + secretPath, "MEDIAHUB_NOTIFY_FORMAT", "json"));
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            n.notify(new FlowOutcome("tmdb-sync-genres", 12, FlowOutcome.Status.FAILED, 5, null, "tmdb-sync-genres failed: boom"));
+            logged = log.text();
+        }
+        hook.verify(1, postRequestedFor(urlPathEqualTo(secretPath))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json")));
+        assertThat(logged).contains("The notification webhook answered 500 for tmdb-sync-genres's run 12").doesNotContain("token");
+        assertThat(camel.getEndpoints()).extracting(org.apache.camel.Endpoint::getEndpointUri).noneMatch(u -> u.contains("token"));
+        // Camel's own headers (the URL travels in one) are not sent as HTTP headers.
+        assertThat(hook.getAllServeEvents().get(0).getRequest().getAllHeaderKeys()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("camel"));
+    }
+
+    @Test
+    void anUnreachableWebhookIsLoggedWithoutItsUrl() {
+        RunNotifier n = notifier(Map.of("MEDIAHUB_NOTIFY_URL", "http://127.0.0.1:9/hook-secret-token"));
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            n.notify(new FlowOutcome("f", 1, FlowOutcome.Status.FAILED, 1, null, "f failed: x"));
+            logged = log.text();
+        }
+        assertThat(logged).contains("Could not post f's run 1 to the notification webhook").doesNotContain("hook-secret-token");
     }
 }
