@@ -191,24 +191,34 @@ public final class Settings {
         return new TreeSet<>(values.keySet());
     }
 
-    /** A value fit for a log line or an output: secrets become {@code (set)} or {@code (not set)}. */
+    /**
+     * A value fit for a log line or an output: secrets become {@code (set)} or {@code (not set)}, and a URL's
+     * credentials ({@code jdbc:mysql://user:secret@host/db}, {@code ?password=secret}) become {@code ***}.
+     */
     public String describe(String key) {
         Optional<String> v = find(key);
         if (isSecret(key)) {
             return v.isPresent() ? "(set)" : "(not set)";
         }
-        return v.orElse("");
+        return v.map(x -> redacted(key, x)).orElse("");
     }
 
-    /** Every non-secret value, for handing to Camel as initial properties. Secrets stay in this object. */
+    /**
+     * Every non-secret value, for handing to Camel as initial properties. Secrets stay in this object; so does any
+     * credential inside a URL ({@code MEDIAHUB_DB_URL=jdbc:mysql://user:secret@host/db}): Camel gets the URL redacted.
+     */
     public Map<String, String> nonSecretValues() {
         Map<String, String> m = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (!isSecret(k)) {
-                m.put(k, v);
+                m.put(k, redacted(k, v));
             }
         });
         return m;
+    }
+
+    private static String redacted(String key, String value) {
+        return key.endsWith("url") ? JdbcUrls.redact(value) : value;
     }
 
     private void requireKnown(String key) {
