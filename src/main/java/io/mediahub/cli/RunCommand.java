@@ -55,7 +55,8 @@ public class RunCommand implements Callable<Integer> {
                 }
                 default -> {
                     System.err.println(outcome.error());
-                    return 1;
+                    // A required setting without a value is configuration (2), not a failed run (1); the run is recorded.
+                    return app.catalog().find(flow).flatMap(app.catalog()::missingSetting).isPresent() ? 2 : 1;
                 }
             }
         }
