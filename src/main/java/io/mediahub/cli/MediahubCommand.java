@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
                 "With no command it runs as a container: every enabled flow on its schedule, health and metrics on HTTP."},
         subcommands = {RunCommand.class, FlowsCommand.class, BackupCommand.class, SimilarCommand.class, RecommendCommand.class,
                 ExportCommand.class, ArrCommand.class, ParseNameCommand.class, IdentifyCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Settings come from config/application.properties defaults, a .env file and the environment;",
-                "see config/mediahub.env.example and docs/configuration.md."})
+        footer = {"", "Settings come from config/application.properties defaults, a .env file and the environment; "
+                + "see config/mediahub.env.example and docs/configuration.md. Every value is checked at start: one a setting "
+                + "cannot use stops Mediahub with one line naming the variable (exit 2)."})
 public class MediahubCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediahubCommand.class);
