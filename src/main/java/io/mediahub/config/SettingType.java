@@ -78,21 +78,16 @@ public record SettingType(String kind, String arg) {
         };
     }
 
-    /** What the setting accepts in a few words, for "X is not …". */
+    /** What the setting accepts in a few words, for "X is not …" (numbers, booleans and choices are already short). */
     public String noun() {
         return switch (kind) {
-            case "int" -> "a whole number" + range();
-            case "double" -> "a number" + range();
-            case "duration" -> "a duration";
-            case "size" -> "a size";
-            case "bool" -> "true or false";
+            case "duration", "size" -> "a " + kind;
+            case "url" -> "a URL";
             case "cron" -> "a cron expression";
             case "zone" -> "a time zone";
-            case "url" -> "a URL";
             case "jdbc" -> "a JDBC URL";
-            case "enum" -> accepts();
             case "datetime" -> "a date-time";
-            default -> "text";
+            default -> accepts();
         };
     }
 

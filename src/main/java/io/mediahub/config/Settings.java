@@ -222,7 +222,7 @@ public final class Settings {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = editDistance(name, k);
+            int d = EditDistance.between(name, k, 64);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
@@ -231,23 +231,6 @@ public final class Settings {
         return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     /** {@code emby.page-size} → {@code EMBY_PAGE_SIZE}. */
     public static String envName(String key) {

@@ -142,4 +142,11 @@ class SettingsTest {
                 "INTAKE_INBOX is not a Mediahub setting; did you mean INTAKE_INBOX_DIR?");
         assertThat(s.unknownVariables(List.of())).contains("FEATURES_IMDB_DIR is not a Mediahub setting");
     }
+
+    @Test
+    void theEnvExampleUsedAsADotEnvIsValidAndNamesNoUnknownVariable() {
+        Settings s = Settings.load(Map.of(), Path.of("config", "mediahub.env.example"));
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.unknownVariables(List.of())).isEmpty();
+    }
 }
