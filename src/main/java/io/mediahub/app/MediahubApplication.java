@@ -158,8 +158,15 @@ public final class MediahubApplication implements AutoCloseable {
         });
     }
 
-    /** Opens the store (running migrations) and assembles the application; nothing is started yet. */
+    /**
+     * Checks every setting, opens the store (running migrations) and assembles the application; nothing is started yet.
+     *
+     * @throws io.mediahub.config.SettingException naming each variable whose value cannot be used
+     */
     public static MediahubApplication create(Settings settings, Mode mode) {
+        // Every setting is checked before anything starts: a value a flow cannot use stops the process here (exit 2),
+        // not at 3 a.m. when the flow first reads it.
+        settings.validate();
         Store store = Store.open(settings);
         try {
             return new MediahubApplication(settings, mode, store);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code arr}: Radarr/Sonarr custom-format scores — validate, export, analyze, report. */
 @Command(name = "arr", mixinStandardHelpOptions = true,
         description = {"Radarr/Sonarr custom-format scores: check the connection, export, analyse and report.",
-                "analyze and report read the store only; export asks the services (as the flows radarr-export-scores and sonarr-export-scores)."},
+                "The verbs analyze and report read the store only; export asks the services (as the flows radarr-export-scores and "
+                        + "sonarr-export-scores do)."},
         subcommands = {ArrCommand.Validate.class, ArrCommand.Export.class, ArrCommand.Analyze.class, ArrCommand.Report.class})
 public class ArrCommand implements Callable<Integer> {
 
@@ -72,19 +73,19 @@ public class ArrCommand implements Callable<Integer> {
 
     /** {@code arr analyze}: upgrade candidates and health from the store. */
     @Command(name = "analyze", mixinStandardHelpOptions = true,
-            description = {"Upgrade candidates (priority, title, score, gain, reasons), health score and grade, top achievements and warnings,",
-                    "from the store only (no API). An empty store: exit 1 (export first)."})
+            description = {"Print the upgrade candidates (priority, title, score, gain, reasons), the health score and grade, the top "
+                    + "achievements and the warnings, from the store only (no API). An empty store: exit 1 (export first)."})
     public static class Analyze implements Callable<Integer> {
-        @Option(names = "--service", required = true, description = "radarr or sonarr")
+        @Option(names = "--service", required = true, description = "The service: radarr or sonarr.")
         String service;
 
-        @Option(names = "--min-score", description = "score at or below which a file is a candidate (default ARR_MIN_SCORE, -50)")
+        @Option(names = "--min-score", description = "The score at or below which a file is a candidate (default ARR_MIN_SCORE, -50).")
         Integer minScore;
 
-        @Option(names = "--limit", defaultValue = "20", description = "candidates shown and written (default ${DEFAULT-VALUE})")
+        @Option(names = "--limit", defaultValue = "20", description = "How many candidates are shown and written (default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "also write {generated_at, health_report, upgrade_candidates} to FILE")
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write {generated_at, health_report, upgrade_candidates} to FILE.")
         Path json;
 
         @Override
@@ -126,13 +127,13 @@ public class ArrCommand implements Callable<Integer> {
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = "Write the HTML dashboard from the store only (no API). An empty store: exit 1 (export first).")
     public static class Report implements Callable<Integer> {
-        @Option(names = "--service", defaultValue = "all", description = "radarr, sonarr or all (default ${DEFAULT-VALUE})")
+        @Option(names = "--service", defaultValue = "all", description = "The service: radarr, sonarr or all (default ${DEFAULT-VALUE}).")
         String service;
 
-        @Option(names = "--html", paramLabel = "FILE", description = "where to write it (default reports/arr_health_report_<UTC time>.html)")
+        @Option(names = "--html", paramLabel = "FILE", description = "Where to write it (default reports/arr_health_report_<UTC time>.html).")
         Path html;
 
-        @Option(names = "--limit", description = "most rows in the candidate and zero-score tables (default ARR_DASHBOARD_LIMIT, 500)")
+        @Option(names = "--limit", description = "The most rows in the candidate and zero-score tables (default ARR_DASHBOARD_LIMIT, 500).")
         Integer limit;
 
         @Override

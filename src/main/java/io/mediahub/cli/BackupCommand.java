@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /** {@code backup}: an online, consistent copy of the store now. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Copy the SQLite store, online and consistent, to $MEDIAHUB_DATA_DIR/backups/mediahub-YYYYMMDD-HHMMSSZ.db",
-                "and remove the oldest backups beyond STORE_BACKUP_RETENTION. Also scheduled as the flow store-backup-database."})
+        description = {"Copy the SQLite store, online and consistent, to $MEDIAHUB_DATA_DIR/backups/mediahub-YYYYMMDD-HHMMSSZ.db "
+                + "and remove the oldest backups beyond STORE_BACKUP_RETENTION. Also scheduled as the flow store-backup-database."})
 public class BackupCommand implements Callable<Integer> {
 
     @Override

@@ -22,25 +22,25 @@ import picocli.CommandLine.Option;
 
 /** {@code export arr}: export Radarr and/or Sonarr now, analyse, and write the outputs asked for. */
 @Command(name = "arr", mixinStandardHelpOptions = true,
-        description = {"Export Radarr and/or Sonarr files and scores into the store (as the flows radarr-export-scores and",
-                "sonarr-export-scores), analyse them, write CSV/JSON/HTML where asked and print a summary.",
-                "A service without its URL and key is skipped."},
+        description = {"Export Radarr and/or Sonarr files and scores into the store (as the flows radarr-export-scores and "
+                + "sonarr-export-scores do), analyse them, write CSV/JSON/HTML where asked and print a summary. "
+                + "A service without its URL and key is skipped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every export succeeded", "1:an export failed", "2:no service configured, or wrong usage", "3:an export is already running"})
 public class ExportArrCommand implements Callable<Integer> {
-    @Option(names = "--service", defaultValue = "all", description = "radarr, sonarr or all (default ${DEFAULT-VALUE})")
+    @Option(names = "--service", defaultValue = "all", description = "The service: radarr, sonarr or all (default ${DEFAULT-VALUE}).")
     String service;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "write <service>_scores_<UTC time>.csv into DIR")
+    @Option(names = "--csv", paramLabel = "DIR", description = "Write <service>_scores_<UTC time>.csv into DIR.")
     Path csv;
 
-    @Option(names = "--json", paramLabel = "DIR", description = "write <service>_scores_<UTC time>.json into DIR")
+    @Option(names = "--json", paramLabel = "DIR", description = "Write <service>_scores_<UTC time>.json into DIR.")
     Path json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "write the dashboard to FILE (the container's copy is always refreshed)")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the dashboard to FILE (the container's copy is always refreshed).")
     Path html;
 
-    @Option(names = "--no-cache", description = "ask the services again instead of reusing answers younger than ARR_CACHE_TTL")
+    @Option(names = "--no-cache", description = "Ask the services again instead of reusing answers younger than ARR_CACHE_TTL.")
     boolean noCache;
 
     static String stamp(Instant t) {

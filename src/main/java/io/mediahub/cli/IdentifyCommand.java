@@ -15,19 +15,19 @@ import picocli.CommandLine.Parameters;
 
 /** {@code identify PATH|MEDIA_ID [--tmdb ID]}: retry or force the TMDb match of one file (audio: its fingerprint, MusicBrainz, tags). */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Identify one file again (video with TMDb, audio by its fingerprint and MusicBrainz), or force its TMDb match,",
-                "and rename it in the library to suit.",
-                "PATH is a file in the library, in the inbox's .failed/ folder (it is filed when it succeeds) or anywhere else",
-                "(it is filed like a drop); MEDIA_ID is the media table's id of a file in the library."},
+        description = {"Identify one file again (video with TMDb, audio by its fingerprint and MusicBrainz), or force its TMDb match, "
+                + "and rename it in the library to suit.",
+                "PATH is a file in the library, in the inbox's .failed/ folder (it is filed when it succeeds) or anywhere else "
+                        + "(it is filed like a drop); MEDIA_ID is the media table's id of a file in the library."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the file is identified and filed", "1:it could not be identified or filed, or intake-scan-inbox is running (one line says why; nothing was moved)",
                 "2:wrong usage or configuration"})
 public class IdentifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PATH|MEDIA_ID", description = "a file, or a media id")
+    @Parameters(index = "0", paramLabel = "PATH|MEDIA_ID", description = "A file, or a media id.")
     String target;
 
-    @Option(names = "--tmdb", paramLabel = "ID", description = "force this TMDb id (a movie id; for an episode, the show's id)")
+    @Option(names = "--tmdb", paramLabel = "ID", description = "Force this TMDb id (a movie id; for an episode, the show's id).")
     Long tmdbId;
 
     @Override

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "parse-name", mixinStandardHelpOptions = true,
         description = {"Print what a file name (or path) says: title, year, type, season, episode, screen_size, source, video_codec, "
                 + "release_group, … in guessit's property names and values.",
-                "--stdin reads one name per line and writes one JSON object per line."})
+                "With --stdin it reads one name per line and writes one JSON object per line."})
 public class ParseNameCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "File names or paths.")
     List<String> names = new ArrayList<>();

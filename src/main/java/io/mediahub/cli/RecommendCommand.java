@@ -22,17 +22,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code recommend USER}: "because you watched" titles and series to catch up on. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"Titles USER has not watched, ranked by cosine similarity to a genre profile",
-                "built from their sessions: completed sessions weigh FEATURES_WEIGHT_COMPLETED,",
-                "partial FEATURES_WEIGHT_PARTIAL, sampled FEATURES_WEIGHT_SAMPLED, abandoned nothing.",
-                "Each title shows the genres it matched and the watched titles it is closest to.",
-                "Then: series in progress with their next unwatched episodes.",
+        description = {"Titles USER has not watched, ranked by cosine similarity to a genre profile built from their sessions: "
+                + "completed sessions weigh FEATURES_WEIGHT_COMPLETED, partial FEATURES_WEIGHT_PARTIAL, sampled FEATURES_WEIGHT_SAMPLED, "
+                + "abandoned nothing. Each title shows the genres it matched and the watched titles it is closest to.",
+                "Then the series in progress with their next unwatched episodes, in season order (specials last).",
                 "Needs emby-sync-history to have run."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:results printed", "1:the store or cache could not be read", "2:no such user (close names are suggested)"})
 public class RecommendCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "USER", description = "a user name (case ignored) or id")
+    @Parameters(index = "0", paramLabel = "USER", description = "A user name (case ignored) or id.")
     String user;
 
     @Mixin

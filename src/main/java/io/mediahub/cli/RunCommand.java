@@ -12,20 +12,20 @@ import picocli.CommandLine.Parameters;
 
 /** {@code run FLOW}: one flow, once, synchronously. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one flow once and exit: 0 when it succeeded, 1 when it failed (with one line saying why),",
-                "3 when it was already running elsewhere. 'flows' lists the flows."},
+        description = {"Run one flow once and exit: 0 when it succeeded, 1 when it failed (with one line saying why), 2 when a "
+                + "setting it needs is missing or wrong, 3 when it was already running elsewhere. 'flows' lists the flows."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the flow succeeded", "1:the flow failed or was interrupted", "2:wrong usage or configuration",
                 "3:the flow is already running"})
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FLOW", description = "the flow id, for example emby-sync-library")
+    @Parameters(index = "0", paramLabel = "FLOW", description = "The flow id, for example emby-sync-library.")
     String flow;
 
-    @Option(names = "--full", description = "re-read everything instead of only what is new (flows that read incrementally)")
+    @Option(names = "--full", description = "Re-read everything instead of only what is new (flows that read incrementally).")
     boolean full;
 
-    @Option(names = "--force-prune", description = "emby-sync-library: prune even when more than EMBY_PRUNE_MAX_FRACTION of the library is gone")
+    @Option(names = "--force-prune", description = "For emby-sync-library: prune even when more than EMBY_PRUNE_MAX_FRACTION of the library is gone.")
     boolean forcePrune;
 
     @Override
@@ -55,7 +55,8 @@ public class RunCommand implements Callable<Integer> {
                 }
                 default -> {
                     System.err.println(outcome.error());
-                    return 1;
+                    // A required setting without a value is configuration (2), not a failed run (1); the run is recorded.
+                    return app.catalog().find(flow).flatMap(app.catalog()::missingSetting).isPresent() ? 2 : 1;
                 }
             }
         }

@@ -20,15 +20,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code similar ITEM}: the k nearest titles by genre. */
 @Command(name = "similar", mixinStandardHelpOptions = true,
-        description = {"The titles closest to ITEM by cosine similarity of their L2-normalised",
-                "one-hot genre vectors (an episode stands for its series). Ties: name, then id.",
-                "Uses the genre matrix cached by features-build-genres, rebuilt first if the",
-                "library changed."},
+        description = {"The titles closest to ITEM by cosine similarity of their L2-normalised one-hot genre vectors (an episode "
+                + "stands for its series). Ties: name, then id.",
+                "Uses the genre matrix cached by features-build-genres, rebuilt first if the library changed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:results printed", "1:the store or cache could not be read", "2:no such item (close names are suggested)"})
 public class SimilarCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ITEM", description = "an item id, or a title's exact name (case ignored)")
+    @Parameters(index = "0", paramLabel = "ITEM", description = "An item id, or a title's exact name (case ignored).")
     String item;
 
     @Mixin

@@ -4,10 +4,10 @@ import picocli.CommandLine.Option;
 
 /** The options {@code similar} and {@code recommend} share: how many titles, and JSON instead of tables. */
 public class TopTitlesOptions {
-    @Option(names = "-k", defaultValue = "10", description = "how many titles (default ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "10", description = "How many titles (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--json", description = "print JSON instead of tables")
+    @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
     /** False, with the reason on stderr, when {@code -k} is below 1 (the command then exits 2). */

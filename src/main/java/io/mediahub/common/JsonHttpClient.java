@@ -48,6 +48,7 @@ public class JsonHttpClient {
     private Pacer pacer = () -> {
     };
     private boolean giveUpWhenUnreachable;
+    private java.util.function.DoubleSupplier random = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
     private volatile ServiceException unreachable;
 
     /** Waits, before every request a client sends (retries included), until the service's rate limit allows it. */
@@ -89,6 +90,12 @@ public class JsonHttpClient {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** For tests: the source of the retry delays' jitter (values in [0, 1)). */
+    JsonHttpClient jitteredBy(java.util.function.DoubleSupplier source) {
+        this.random = source;
+        return this;
     }
 
     /** Every request of this client (retries included) first waits for {@code p}: for services that allow one request per interval. */
@@ -186,15 +193,12 @@ public class JsonHttpClient {
         RetryPolicy<Object> retry = RetryPolicy.builder()
                 .handleIf(JsonHttpClient::isRetryable)
                 .withMaxAttempts(Math.max(1, settings.maxAttempts()))
-                .withBackoff(settings.retryBaseDelay(), maxAtLeast(settings.retryBaseDelay(), settings.retryMaxDelay()))
-                .withJitter(0.25)
+                // Failsafe's own jitter would also shorten a server's Retry-After: the delay is computed here instead.
                 .withDelayFn(ctx -> {
                     Throwable t = ctx.getLastException();
-                    if (t instanceof HttpStatusException h && h.retryAfter != null) {
-                        Duration d = h.retryAfter;
-                        return d.compareTo(settings.retryMaxDelay()) > 0 ? settings.retryMaxDelay() : d;
-                    }
-                    return Duration.ofMillis(-1); // use the backoff
+                    Duration serverWait = t instanceof HttpStatusException h ? h.retryAfter : null;
+                    return RetryAfter.delay(ctx.getAttemptCount(), serverWait, settings.retryBaseDelay(), settings.retryMaxDelay(),
+                            random.getAsDouble());
                 })
                 .onRetry(e -> LOG.warn("{} {} {}: attempt {} failed ({}), retrying", service, method, path,
                         e.getAttemptCount(), describe(e.getLastException())))
@@ -206,10 +210,6 @@ public class JsonHttpClient {
         } catch (RuntimeException e) {
             throw toServiceException(e, path);
         }
-    }
-
-    private static Duration maxAtLeast(Duration base, Duration max) {
-        return max.compareTo(base) > 0 ? max : base.plusMillis(1);
     }
 
     private <T> T attempt(String method, URI uri, String path, byte[] body, String contentType, Function<InputStream, T> reader)

@@ -45,4 +45,29 @@ public final class RetryAfter {
         return headers.entrySet().stream().filter(e -> "Retry-After".equalsIgnoreCase(e.getKey()) && e.getValue() != null).findFirst()
                 .flatMap(e -> parse(String.valueOf(e.getValue()), clock));
     }
+
+    /** The jitter: a retry waits up to this fraction more (or, for Mediahub's own backoff, less) than its nominal delay. */
+    static final double JITTER = 0.25;
+
+    /**
+     * The wait before retry number {@code attempt} (1 = the first retry). A server's {@code Retry-After} is honoured as
+     * a floor: jitter only lengthens it (up to {@link #JITTER} more), never shortens it; it is still capped at
+     * {@code max} (HTTP_RETRY_MAX_DELAY). Without one, the exponential backoff {@code base * 2^(attempt-1)}, capped at
+     * {@code max}, is spread by ±{@link #JITTER}.
+     *
+     * @param random a value in [0, 1)
+     */
+    public static Duration delay(int attempt, Duration serverWait, Duration base, Duration max, double random) {
+        if (serverWait != null) {
+            if (serverWait.compareTo(max) >= 0) {
+                return max;
+            }
+            Duration longer = serverWait.plusMillis(Math.round(serverWait.toMillis() * JITTER * random));
+            return longer.compareTo(max) > 0 ? max : longer;
+        }
+        double nominal = base.toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+        double capped = Math.min(nominal, Math.max(base.toMillis(), max.toMillis()));
+        long jittered = Math.round(capped * (1 + JITTER * (2 * random - 1)));
+        return Duration.ofMillis(Math.min(jittered, Math.max(base.toMillis(), max.toMillis())));
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Every setting Mediahub reads, resolved once: the documented defaults from {@code config/application.properties}
@@ -37,10 +40,29 @@ public final class Settings {
 
     private static final Set<String> SECRET_SUFFIXES = Set.of("api-key", "token", "password", "read-access-token", "notify-url", "secret");
 
-    private final Map<String, String> values;
+    /**
+     * Variables that start like a setting but belong to Mediahub's build and tests, not to its settings: never warned
+     * about. A domain declares its own patterns (named instances) through {@link #unknownVariables(Collection)}.
+     */
+    private static final Set<String> OTHER_VARIABLES = Set.of("MEDIAHUB_SHARED_DIR", "MEDIAHUB_REQUIRE_ALL", "MEDIAHUB_IT_MYSQL_URL",
+            "MEDIAHUB_IT_MYSQL_USER", "MEDIAHUB_IT_MYSQL_PASSWORD", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY");
 
-    private Settings(Map<String, String> values) {
+    /**
+     * Named *Arr instances ({@code RADARR_4K_URL}, {@code SONARR_ANIME_API_KEY}): accepted here as well as by the
+     * domain that reads them, so the warning never depends on which of the two is present.
+     */
+    public static final List<String> NAMED_ARR_INSTANCE_VARIABLES = List.of("RADARR_*_URL", "RADARR_*_API_KEY", "SONARR_*_URL",
+            "SONARR_*_API_KEY");
+
+    private final Map<String, String> values;
+    private final Map<String, SettingType> types;
+    /** The names (never the values) of the variables the environment and .env gave. */
+    private final Set<String> givenVariables;
+
+    private Settings(Map<String, String> values, Map<String, SettingType> types, Set<String> givenVariables) {
         this.values = Collections.unmodifiableMap(values);
+        this.types = types;
+        this.givenVariables = givenVariables;
     }
 
     /** Loads the settings the way the application does: defaults, {@code ./.env}, then the real environment. */
@@ -53,13 +75,15 @@ public final class Settings {
      * and a path that does not exist, so they never read the developer's own settings.
      */
     public static Settings load(Map<String, String> env, Path dotEnv) {
-        Map<String, String> defaults = readDefaults();
+        List<String> lines = readDefaultsFile();
+        Map<String, String> defaults = defaults(lines);
         Map<String, String> overlay = new LinkedHashMap<>();
         if (dotEnv != null && Files.isRegularFile(dotEnv)) {
             overlay.putAll(DotEnvFile.read(dotEnv));
         }
         overlay.putAll(env);
-        return fromDefaultsAndEnv(defaults, overlay);
+        Settings s = fromDefaultsAndEnv(defaults, overlay);
+        return new Settings(s.values, types(lines), Set.copyOf(overlay.keySet()));
     }
 
     static Settings fromDefaultsAndEnv(Map<String, String> defaults, Map<String, String> env) {
@@ -78,16 +102,24 @@ public final class Settings {
                 values.put(key, v.trim());
             }
         }
-        return new Settings(values);
+        return new Settings(values, Map.of(), Set.of());
     }
 
-    private static Map<String, String> readDefaults() {
-        Properties p = new Properties();
+    private static List<String> readDefaultsFile() {
         try (InputStream in = Settings.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + DEFAULTS_RESOURCE + " on the classpath (a broken build)");
             }
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> defaults(List<String> lines) {
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(String.join("\n", lines)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +127,110 @@ public final class Settings {
         new TreeSet<>(p.stringPropertyNames()).forEach(k -> m.put(k, p.getProperty(k).trim()));
         return m;
     }
+
+    /** Each key's type: the tag of the comment line above it, else what its name implies ({@link SettingType}). */
+    static Map<String, SettingType> types(List<String> lines) {
+        Map<String, SettingType> m = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            int eq = l.indexOf('=');
+            if (l.isEmpty() || l.startsWith("#") || eq <= 0) {
+                continue;
+            }
+            String key = l.substring(0, eq).strip();
+            Optional<SettingType> t = i > 0 && lines.get(i - 1).startsWith("#") ? SettingType.fromComment(lines.get(i - 1)) : Optional.empty();
+            t.or(() -> SettingType.fromName(key)).ifPresent(type -> m.put(key, type));
+        }
+        return m;
+    }
+
+    /** What {@code key} accepts, if application.properties says (every key does; a test makes sure). */
+    public Optional<SettingType> type(String key) {
+        requireKnown(key);
+        return Optional.ofNullable(types.get(key));
+    }
+
+    /**
+     * The one-line problem with {@code key}'s value, if its type does not accept it: {@code EMBY_PAGE_SIZE must be a
+     * whole number of at least 1, not 'lots'}. A secret's value is never repeated; a URL's credentials are hidden.
+     */
+    public Optional<String> problem(String key) {
+        SettingType t = type(key).orElse(null);
+        String v = values.get(key);
+        if (t == null || t.accepts(v)) {
+            return Optional.empty();
+        }
+        String shown = v == null || v.isBlank() ? ", not empty" : isSecret(key) ? "" : ", not '" + redacted(key, v) + "'";
+        return Optional.of(envName(key) + " must be " + t.accepts() + shown);
+    }
+
+    /** Every setting whose value its type does not accept, one line each, in key order. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        keys().forEach(k -> problem(k).ifPresent(out::add));
+        return out;
+    }
+
+    /**
+     * Checks every setting, as the process starts and before any flow runs.
+     *
+     * @throws SettingException naming each variable whose value cannot be used and what it accepts, in one line
+     */
+    public Settings validate() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new SettingException(String.join("; ", p));
+        }
+        return this;
+    }
+
+    /**
+     * Warnings for variables of the environment or {@code .env} that start like a setting ({@code EMBY_},
+     * {@code MEDIAHUB_}, …) but are none: {@code EMBY_APIKEY is not a Mediahub setting; did you mean EMBY_API_KEY?}.
+     *
+     * @param knownPatterns more names that are known, {@code *} standing for a name part ({@code RADARR_*_URL})
+     */
+    public List<String> unknownVariables(Collection<String> knownPatterns) {
+        Set<String> known = new TreeSet<>();
+        keys().forEach(k -> known.add(envName(k)));
+        Set<String> prefixes = new TreeSet<>();
+        keys().forEach(k -> prefixes.add(envName(k.substring(0, k.indexOf('.') + 1))));
+        List<Pattern> patterns = new ArrayList<>();
+        for (String glob : concat(knownPatterns, NAMED_ARR_INSTANCE_VARIABLES)) {
+            patterns.add(Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining("[A-Z0-9_]+"))));
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : new TreeSet<>(givenVariables)) {
+            if (known.contains(name) || OTHER_VARIABLES.contains(name) || prefixes.stream().noneMatch(name::startsWith)
+                    || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
+                continue;
+            }
+            String closest = closest(name, known);
+            out.add(name + " is not a Mediahub setting" + (closest == null ? "" : "; did you mean " + closest + "?"));
+        }
+        return out;
+    }
+
+    private static List<String> concat(Collection<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The known name nearest to {@code name} by edit distance, if it is near enough to be a typo. */
+    static String closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = EditDistance.between(name, k, 64);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    }
+
 
     /** {@code emby.page-size} → {@code EMBY_PAGE_SIZE}. */
     public static String envName(String key) {
@@ -115,7 +251,7 @@ public final class Settings {
             }
             m.put(k, v);
         });
-        return new Settings(m);
+        return new Settings(m, types, givenVariables);
     }
 
     public Optional<String> find(String key) {
@@ -191,24 +327,34 @@ public final class Settings {
         return new TreeSet<>(values.keySet());
     }
 
-    /** A value fit for a log line or an output: secrets become {@code (set)} or {@code (not set)}. */
+    /**
+     * A value fit for a log line or an output: secrets become {@code (set)} or {@code (not set)}, and a URL's
+     * credentials ({@code jdbc:mysql://user:secret@host/db}, {@code ?password=secret}) become {@code ***}.
+     */
     public String describe(String key) {
         Optional<String> v = find(key);
         if (isSecret(key)) {
             return v.isPresent() ? "(set)" : "(not set)";
         }
-        return v.orElse("");
+        return v.map(x -> redacted(key, x)).orElse("");
     }
 
-    /** Every non-secret value, for handing to Camel as initial properties. Secrets stay in this object. */
+    /**
+     * Every non-secret value, for handing to Camel as initial properties. Secrets stay in this object; so does any
+     * credential inside a URL ({@code MEDIAHUB_DB_URL=jdbc:mysql://user:secret@host/db}): Camel gets the URL redacted.
+     */
     public Map<String, String> nonSecretValues() {
         Map<String, String> m = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (!isSecret(k)) {
-                m.put(k, v);
+                m.put(k, redacted(k, v));
             }
         });
         return m;
+    }
+
+    private static String redacted(String key, String value) {
+        return key.endsWith("url") ? JdbcUrls.redact(value) : value;
     }
 
     private void requireKnown(String key) {

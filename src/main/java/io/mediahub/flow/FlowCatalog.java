@@ -39,7 +39,19 @@ public class FlowCatalog {
     }
 
     public boolean enabled(FlowDefinition d) {
-        return missingSetting(d).isEmpty() && unavailableReason(d).isEmpty() && settings.getBoolean(enabledKey(d));
+        return missingSetting(d).isEmpty() && unavailableReason(d).isEmpty() && misconfiguration(d).isEmpty() && settings.getBoolean(enabledKey(d));
+    }
+
+    /**
+     * Why the flow cannot be scheduled or run as configured, if a setting of its own (its schedule, its switch, a
+     * setting it requires, the schedules' time zone) has a value that setting does not accept:
+     * {@code EMBY_SYNC_LIBRARY_CRON is not a cron expression}. The process refuses to start then; {@code flows} shows it.
+     */
+    public Optional<String> misconfiguration(FlowDefinition d) {
+        List<String> keys = new java.util.ArrayList<>(List.of(d.cronSetting(), enabledKey(d), "mediahub.schedule-timezone"));
+        keys.addAll(d.requiredSettings());
+        return keys.stream().filter(k -> settings.problem(k).isPresent()).findFirst()
+                .map(k -> Settings.envName(k) + " is not " + settings.type(k).orElseThrow().noun());
     }
 
     /** Keeps a flow off the schedule for a reason other than a missing setting (shown by {@code flows}). */

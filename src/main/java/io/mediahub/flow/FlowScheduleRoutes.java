@@ -25,6 +25,10 @@ public class FlowScheduleRoutes extends RouteBuilder {
     private final String timeZone;
     private final boolean clustered;
 
+    /**
+     * @param timeZone MEDIAHUB_SCHEDULE_TIMEZONE: an IANA name, {@code UTC} or an offset; blank for the machine's zone
+     * @throws io.mediahub.config.SettingException when it is not a time zone (Quartz would read an unknown one as GMT)
+     */
     public FlowScheduleRoutes(FlowCatalog catalog, String timeZone) {
         this(catalog, timeZone, false);
     }
@@ -32,7 +36,7 @@ public class FlowScheduleRoutes extends RouteBuilder {
     /** {@code clustered}: the quartz component is the one {@link #clusteredQuartz} made. */
     public FlowScheduleRoutes(FlowCatalog catalog, String timeZone, boolean clustered) {
         this.catalog = catalog;
-        this.timeZone = timeZone;
+        this.timeZone = quartzTimeZone(timeZone);
         this.clustered = clustered;
     }
 
@@ -65,6 +69,31 @@ public class FlowScheduleRoutes extends RouteBuilder {
         return quartz;
     }
 
+    /**
+     * The zone as the id Quartz's {@link java.util.TimeZone} knows ({@code +02:00} becomes {@code GMT+02:00}: TimeZone
+     * reads an id it does not know as GMT without a word), or "" for the machine's zone.
+     */
+    static String quartzTimeZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return "";
+        }
+        try {
+            return java.util.TimeZone.getTimeZone(java.time.ZoneId.of(zone.trim())).getID();
+        } catch (java.time.DateTimeException e) {
+            throw new io.mediahub.config.SettingException("MEDIAHUB_SCHEDULE_TIMEZONE must be a time zone such as Europe/Paris, UTC or +02:00");
+        }
+    }
+
+    /** The trigger URI of one flow: cron and zone encoded, so neither can add an option of its own. */
+    static String triggerUri(String flowId, String quartzCron, String quartzTimeZone) {
+        return "quartz:mediahub/" + flowId + "?cron=" + encode(quartzCron)
+                + (quartzTimeZone.isBlank() ? "" : "&trigger.timeZone=" + encode(quartzTimeZone));
+    }
+
+    private static String encode(String v) {
+        return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     @Override
     public void configure() {
         for (FlowDefinition d : catalog.all()) {
@@ -73,7 +102,7 @@ public class FlowScheduleRoutes extends RouteBuilder {
             }
             String cron;
             try {
-                cron = CronSchedules.toQuartz(io.mediahub.config.Settings.envName(d.cronSetting()), catalog.schedule(d).get());
+                cron = io.mediahub.config.CronSchedules.toQuartz(io.mediahub.config.Settings.envName(d.cronSetting()), catalog.schedule(d).get());
             } catch (IllegalArgumentException e) {
                 // One flow's bad schedule keeps that flow off the schedule; the others run.
                 org.slf4j.LoggerFactory.getLogger(FlowScheduleRoutes.class).error("{}: not scheduled: {}", d.id(), e.getMessage());
@@ -81,8 +110,7 @@ public class FlowScheduleRoutes extends RouteBuilder {
             }
             // Clustered: one run at a time per schedule across the instances (a fire time due while the previous run is
             // going waits for it), and fire times missed by more than the misfire threshold are skipped.
-            from("quartz:mediahub/" + d.id() + "?cron=" + URLEncoder.encode(cron, StandardCharsets.UTF_8).replace("+", "%20")
-                    + (timeZone.isBlank() ? "" : "&trigger.timeZone=" + timeZone)
+            from(triggerUri(d.id(), cron, timeZone)
                     + (clustered ? "&stateful=true&trigger.misfireInstruction=" + CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING : ""))
                     .routeId("schedule-trigger-" + d.id())
                     .setHeader("flowId", constant(d.id()))

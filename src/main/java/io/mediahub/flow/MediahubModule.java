@@ -42,6 +42,14 @@ public interface MediahubModule {
         return List.of();
     }
 
+    /**
+     * Environment variables this module reads besides its settings in application.properties, as patterns where
+     * {@code *} stands for a name part ({@code RADARR_*_URL}): they are not warned about as unknown settings.
+     */
+    default List<String> variablePatterns() {
+        return List.of();
+    }
+
     /** Called once the catalog exists: a module may keep a flow off the schedule with a reason ({@link FlowCatalog#markUnavailable}). */
     default void adjust(FlowCatalog catalog, Store store) {
     }

@@ -167,7 +167,8 @@ public final class TitleRecommender {
 
     /**
      * Series in progress (an episode completed or partly watched) with episodes the user has not completed, most
-     * recently watched series first; up to {@code perSeries} next episodes after the furthest one watched.
+     * recently watched series first; up to {@code perSeries} next episodes after the furthest one watched, in
+     * season order, the specials (season 0) last.
      */
     public List<CatchUp> catchUp(Watched w, int perSeries, int maxSeries) {
         Map<Integer, String> seriesLast = new LinkedHashMap<>();
@@ -193,11 +194,12 @@ public final class TitleRecommender {
         List<CatchUp> out = new ArrayList<>();
         for (int s : inProgress) {
             List<Integer> eps = episodesBySeries.getOrDefault(s, new ArrayList<>());
-            eps.sort(Comparator.comparingInt((Integer e) -> m.season(e) < 0 ? Integer.MAX_VALUE : m.season(e))
+            // Season order, specials (season 0) after every season: they are extras, not the next episode.
+            eps.sort(Comparator.comparingInt((Integer e) -> seasonRank(m.season(e)))
                     .thenComparingInt(e -> m.episode(e) < 0 ? Integer.MAX_VALUE : m.episode(e)).thenComparing(e -> m.id(e)));
             int furthest = -1;
             for (int i = 0; i < eps.size(); i++) {
-                if (w.episodeOutcomes().containsKey(eps.get(i))) {
+                if (w.episodeOutcomes().containsKey(eps.get(i)) && m.season(eps.get(i)) != 0) {
                     furthest = i;
                 }
             }
@@ -212,12 +214,23 @@ public final class TitleRecommender {
             }
             int from = furthest;
             List<Integer> next = new ArrayList<>();
-            // First the unfinished episode we stopped in (if any), then the ones after it, then the gaps before it.
-            unwatched.stream().filter(i -> i >= from).forEach(i -> next.add(eps.get(i)));
-            unwatched.stream().filter(i -> i < from).forEach(i -> next.add(eps.get(i)));
+            // First the unfinished episode we stopped in (if any), then the ones after it, then the gaps before it;
+            // specials last.
+            unwatched.stream().filter(i -> i >= from && !isSpecial(eps.get(i))).forEach(i -> next.add(eps.get(i)));
+            unwatched.stream().filter(i -> i < from && !isSpecial(eps.get(i))).forEach(i -> next.add(eps.get(i)));
+            unwatched.stream().filter(i -> isSpecial(eps.get(i))).forEach(i -> next.add(eps.get(i)));
             out.add(new CatchUp(s, next.subList(0, Math.min(perSeries, next.size())), unwatched.size(), seriesLast.get(s)));
         }
         out.sort(Comparator.comparing(CatchUp::lastWatchedAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(c -> m.name(c.seriesRow())));
         return out.subList(0, Math.min(maxSeries, out.size()));
+    }
+
+    private boolean isSpecial(int episodeRow) {
+        return m.season(episodeRow) == 0;
+    }
+
+    /** Seasons 1, 2, …, then episodes without a season, then the specials (season 0). */
+    private static int seasonRank(int season) {
+        return season == 0 ? Integer.MAX_VALUE : season < 0 ? Integer.MAX_VALUE - 1 : season;
     }
 }

@@ -2,6 +2,7 @@ package io.mediahub.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.mediahub.config.JdbcUrls;
 import io.mediahub.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,14 @@ public final class Store implements AutoCloseable {
             hc.setConnectionInitSql("PRAGMA foreign_keys = ON");
         } else {
             hc.setMaximumPoolSize(settings.getInt("store.pool-size"));
+            // user:password@ in the URL (MySQL Connector/J's form, which MariaDB Connector/J does not read) is used when
+            // MEDIAHUB_DB_USER / MEDIAHUB_DB_PASSWORD are not set.
+            JdbcUrls.UserInfo inUrl = JdbcUrls.userInfo(url).orElse(null);
+            if (inUrl != null) {
+                hc.setUsername(inUrl.user());
+                hc.setPassword(inUrl.password());
+                hc.setJdbcUrl(inUrl.urlWithout());
+            }
             settings.find("mediahub.db-user").ifPresent(hc::setUsername);
             settings.find("mediahub.db-password").ifPresent(hc::setPassword);
             // Connector/J: batches sent as multi-row statements; text in utf8mb4 whatever the server's default;
@@ -94,8 +103,15 @@ public final class Store implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot open the store at " + display + ": " + rootMessage(e)
-                    + (dialect == Dialect.MYSQL ? " — check MEDIAHUB_DB_URL, MEDIAHUB_DB_USER and MEDIAHUB_DB_PASSWORD" : ""), e);
+            // The driver's message may quote the URL, or the password it was given: neither is shown. The cause (with
+            // its own messages) is left out for the same reason.
+            String why = JdbcUrls.scrub(rootMessage(e), url);
+            String password = settings.find("mediahub.db-password").orElse(null);
+            if (password != null) {
+                why = why.replace(password, JdbcUrls.MASK);
+            }
+            throw new IllegalStateException("Cannot open the store at " + display + ": " + why
+                    + (dialect == Dialect.MYSQL ? " — check MEDIAHUB_DB_URL, MEDIAHUB_DB_USER and MEDIAHUB_DB_PASSWORD" : ""));
         }
         return new Store(ds, dialect, display, file);
     }
@@ -112,9 +128,9 @@ public final class Store implements AutoCloseable {
         return u;
     }
 
-    /** The URL without credentials or query parameters, fit for a log line. */
+    /** The URL with its credentials hidden ({@link JdbcUrls#redact}) and without query parameters, fit for a log line. */
     static String displayUrl(String url) {
-        String u = url.replaceAll("//[^/@]*@", "//");
+        String u = JdbcUrls.redact(url);
         int q = u.indexOf('?');
         return q >= 0 ? u.substring(0, q) : u;
     }

@@ -70,10 +70,13 @@ class ContainerTest {
     void readinessIsDownWhenAServiceIsUnreachableWhileLivenessStaysUp() throws Exception {
         int port = freePort();
         var settings = TestApp.settings(dir, Map.of("MEDIAHUB_HTTP_PORT", String.valueOf(port), "EMBY_URL", "http://127.0.0.1:9",
-                "EMBY_API_KEY", "k", "STORE_BACKUP_ENABLED", "false", "TMDB_READ_ACCESS_TOKEN", "t", "TMDB_SYNC_GENRES_CRON", "every night"));
+                "EMBY_API_KEY", "k", "STORE_BACKUP_ENABLED", "false", "TMDB_READ_ACCESS_TOKEN", "t", "TMDB_SYNC_GENRES_ENABLED", "false"));
+        // A bad schedule stops the container before anything starts (it used to run on with that flow unscheduled).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MediahubApplication.create(settings.with(Map.of("tmdb.sync-genres-cron", "every night")),
+                MediahubApplication.Mode.CONTAINER)).isInstanceOf(io.mediahub.config.SettingException.class)
+                .hasMessageStartingWith("TMDB_SYNC_GENRES_CRON must be a schedule");
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.CONTAINER)) {
             app.start();
-            // A bad schedule keeps only its own flow off the schedule.
             assertThat(app.camelContext().getRoute("schedule-trigger-tmdb-sync-genres")).isNull();
             assertThat(app.camelContext().getRoute("schedule-trigger-emby-sync-library")).isNotNull();
             HttpResponse<String> ready = get(port, "/observe/health/ready");

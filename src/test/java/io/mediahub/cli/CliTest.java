@@ -62,8 +62,12 @@ class CliTest {
     void runOfAnUnknownFlowOrADisabledOneSaysWhy() {
         assertThat(cli(Map.of(), "run", "emby-sync-everything")).isEqualTo(2);
         assertThat(stderr()).contains("No flow called 'emby-sync-everything'. Flows: emby-sync-library, tmdb-sync-genres, store-backup-database");
-        assertThat(cli(Map.of(), "run", "emby-sync-library")).isEqualTo(1);
+        // A required setting without a value is configuration: exit 2 (README's table), the run still recorded.
+        assertThat(cli(Map.of(), "run", "emby-sync-library")).isEqualTo(2);
         assertThat(stderr()).contains("emby-sync-library failed: EMBY_URL is not set");
+        assertThat(cli(Map.of(), "flows")).isZero();
+        assertThat(stdout().lines().filter(l -> l.startsWith("emby-sync-library")).findFirst().orElseThrow())
+                .contains("failed: EMBY_URL is not set");
     }
 
     @Test

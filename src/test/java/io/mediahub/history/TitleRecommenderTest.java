@@ -109,4 +109,24 @@ class TitleRecommenderTest {
         assertThat(WatchProfiles.suggestions(names, "blade", 3)).containsExactly("Blade Runner");
         assertThat(WatchProfiles.suggestions(names, "zzzzzzzzzzzz", 3)).isEmpty();
     }
+
+    @Test
+    void catchUpGoesOnInSeasonOrderWithTheSpecialsLast() {
+        List<GenreSource.Row> rows = List.of(row("x", "Severance", "Series", "Drama"),
+                ep("x-000", "x", 0, 1), ep("x-0002", "x", 0, 2), ep("x-111", "x", 1, 11), ep("x-112", "x", 1, 12),
+                ep("x-201", "x", 2, 1), ep("x-202", "x", 2, 2), ep("x-101", "x", 1, 1));
+        GenreMatrix m = GenreMatrix.build(rows, "test", GenreMatrix.contentHash("test", rows));
+        TitleRecommender.Watched w = new TitleRecommender.Watched(Map.of(m.row("x"), 1.0),
+                Map.of(m.row("x-111"), "completed", m.row("x-112"), "partial"), Map.of(m.row("x-112"), "2025-01-01T00:00:00Z"));
+        List<TitleRecommender.CatchUp> c = new TitleRecommender(m).catchUp(w, 10, 10);
+        // The episode stopped in, the next season, the gap before it, then the specials (they came first before).
+        assertThat(c.get(0).nextEpisodes()).extracting(m::id).containsExactly("x-112", "x-201", "x-202", "x-101", "x-000", "x-0002");
+        assertThat(new TitleRecommender(m).catchUp(w, 2, 10).get(0).nextEpisodes()).extracting(m::id).containsExactly("x-112", "x-201");
+
+        // A finished season: the next is the next season's first episode, not a special.
+        TitleRecommender.Watched seasonDone = new TitleRecommender.Watched(Map.of(m.row("x"), 1.0),
+                Map.of(m.row("x-101"), "completed", m.row("x-111"), "completed", m.row("x-112"), "completed", m.row("x-000"), "completed"),
+                Map.of(m.row("x-000"), "2025-02-01T00:00:00Z"));
+        assertThat(new TitleRecommender(m).catchUp(seasonDone, 1, 10).get(0).nextEpisodes()).extracting(m::id).containsExactly("x-201");
+    }
 }

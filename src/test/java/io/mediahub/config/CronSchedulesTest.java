@@ -1,4 +1,4 @@
-package io.mediahub.flow;
+package io.mediahub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

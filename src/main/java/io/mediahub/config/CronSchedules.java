@@ -1,4 +1,4 @@
-package io.mediahub.flow;
+package io.mediahub.config;
 
 import java.util.Locale;
 import org.quartz.CronExpression;
