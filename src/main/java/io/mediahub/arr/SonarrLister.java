@@ -46,6 +46,8 @@ public class SonarrLister implements ArrLister {
                     }
                     try {
                         listSeries(export, s);
+                    } catch (FlowStoppedException e) {
+                        throw e;
                     } catch (RuntimeException e) {
                         export.failedItems.add(s.path("id").asLong());
                         LOG.warn("sonarr-export-scores: the files of series {} '{}' could not be listed: {}", s.path("id").asLong(),
@@ -61,6 +63,9 @@ public class SonarrLister implements ArrLister {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof FlowStoppedException stopped) {
+                        throw stopped;
+                    }
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

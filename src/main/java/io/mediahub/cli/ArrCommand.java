@@ -34,6 +34,13 @@ public class ArrCommand implements Callable<Integer> {
         return "all".equalsIgnoreCase(which) ? List.of(ArrService.values()) : List.of(ArrService.of(which));
     }
 
+    /** The line for a store without an export of {@code wanted}: which service, and the command that fills it. */
+    static String noExport(List<ArrService> wanted) {
+        String names = String.join(" or ", wanted.stream().map(ArrService::displayName).toList());
+        String command = wanted.size() == 1 ? "mediahub export arr --service " + wanted.get(0).id() : "mediahub export arr";
+        return "No " + names + " export in the store yet: run " + command;
+    }
+
     /** {@code arr validate}: system/status of each configured service, with its version. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Ask each configured service for /api/v3/system/status and print its version; exit 1 if one fails, 2 if none is configured.")
@@ -95,7 +102,7 @@ public class ArrCommand implements Callable<Integer> {
                 ArrReports reports = app.bean("arrReports", ArrReports.class);
                 Optional<ArrAnalysis> a = reports.analyze(s, minScore != null ? minScore : reports.threshold());
                 if (a.isEmpty()) {
-                    System.err.println("No " + s.displayName() + " export in the store yet: run 'export arr --service " + s.id() + "' first.");
+                    System.err.println(noExport(List.of(s)));
                     return 1;
                 }
                 print(a.get(), limit);
@@ -145,7 +152,7 @@ public class ArrCommand implements Callable<Integer> {
                     reports.analyze(s, reports.threshold()).ifPresent(analyses::add);
                 }
                 if (analyses.isEmpty()) {
-                    System.err.println("No " + service + " export in the store yet: run 'export arr' first.");
+                    System.err.println(noExport(services(service)));
                     return 1;
                 }
                 Path file = html != null ? html : Path.of("reports", "arr_health_report_" + ExportArrCommand.stamp(Instant.now()) + ".html");

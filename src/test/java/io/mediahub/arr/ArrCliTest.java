@@ -69,8 +69,11 @@ class ArrCliTest {
     void analyzeAndReportOnAnEmptyStoreSayToExportFirst() {
         Map<String, String> env = Map.of();
         assertThat(cli(env, "arr", "analyze", "--service", "radarr")).isEqualTo(1);
-        assertThat(stderr()).contains("export arr");
+        assertThat(stderr()).contains("No Radarr export in the store yet: run mediahub export arr --service radarr");
         assertThat(cli(env, "arr", "report", "--service", "sonarr")).isEqualTo(1);
+        assertThat(stderr()).contains("No Sonarr export in the store yet: run mediahub export arr --service sonarr").doesNotContain("No sonarr");
+        assertThat(cli(env, "arr", "report")).isEqualTo(1);
+        assertThat(stderr()).contains("No Radarr or Sonarr export in the store yet: run mediahub export arr").doesNotContain("No all");
         assertThat(cli(env, "export", "arr")).isEqualTo(2);
         assertThat(stderr()).contains("RADARR_URL");
         assertThat(cli(env, "arr", "validate")).isEqualTo(2);

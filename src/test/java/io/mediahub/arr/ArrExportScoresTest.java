@@ -179,7 +179,7 @@ class ArrExportScoresTest {
     }
 
     @Test
-    void transientFailuresAreRetriedAndAnswersAreCachedUnlessNoCache() throws Exception {
+    void transientFailuresAreRetriedAndOnlyProfilesAndFormatsAreCachedUnlessNoCache() throws Exception {
         radarr = new FakeArr(ArrService.RADARR);
         String body = FakeArr.JSON.writeValueAsString(array(firstMovies()));
         radarr.server.stubFor(FakeArr.authed(get(urlPathEqualTo("/api/v3/movie"))).atPriority(1).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
@@ -190,18 +190,28 @@ class ArrExportScoresTest {
                 .willReturn(FakeArr.ok(body)));
         app = TestApp.start(dir, env());
 
-        assertThat(app.run("radarr-export-scores").ok()).isTrue();
+        FlowOutcome first = app.run("radarr-export-scores");
+        assertThat(first.ok()).isTrue();
         assertThat(radarr.requests("/api/v3/movie")).isEqualTo(3);
+        assertThat(first.result().counter("requests")).isEqualTo(6); // status, profiles, formats, three attempts at the movies
 
-        FlowOutcome cached = app.run("radarr-export-scores");
-        assertThat(cached.ok()).isTrue();
-        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(3);
+        // an upgrade made within the cache's hour is seen: the movie list is never cached
+        radarr.server.resetScenarios();
+        radarr.server.stubFor(FakeArr.authed(get(urlPathEqualTo("/api/v3/movie"))).atPriority(1).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(FakeArr.ok(array(List.of(
+                        movie(1, "Alpha", 2001, 1, file(11, "Alpha (2001)/Alpha.mkv", 10 * GB, "Bluray-1080p", 1080, "1920x800", "x265", 250, false, 1, 5)))))));
+        FlowOutcome second = app.run("radarr-export-scores");
+        assertThat(second.ok()).isTrue();
+        assertThat(second.result().counter("improved")).isEqualTo(1);
+        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(4);
         assertThat(radarr.requests("/api/v3/system/status")).isEqualTo(2);
-        assertThat(cached.result().counter("new_file")).isZero();
+        assertThat(radarr.requests("/api/v3/qualityprofile")).isEqualTo(1);
+        assertThat(radarr.requests("/api/v3/customformat")).isEqualTo(1);
 
         assertThat(app.run("radarr-export-scores", Map.of("no-cache", "true")).ok()).isTrue();
-        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(4);
-        assertThat(Files.list(dir.resolve("cache").resolve("arr")).toList()).isNotEmpty()
+        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(5);
+        assertThat(radarr.requests("/api/v3/qualityprofile")).isEqualTo(2);
+        assertThat(Files.list(dir.resolve("cache").resolve("arr")).toList()).hasSize(2)
                 .allSatisfy(f -> assertThat(Files.readString(f)).doesNotContain(FakeArr.KEY));
     }
 
