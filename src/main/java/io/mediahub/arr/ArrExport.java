@@ -25,6 +25,8 @@ public final class ArrExport {
     final Map<String, ArrFile> files = new ConcurrentHashMap<>();
     /** Items (series) whose files could not be listed: the run is partial and their previous rows are carried over. */
     final Set<Long> failedItems = new ConcurrentSkipListSet<>();
+    /** The titles of {@link #failedItems}, for the run's reason. */
+    final Map<Long, String> failedTitles = new ConcurrentHashMap<>();
     final AtomicLong itemsWithoutFile = new AtomicLong();
     final AtomicLong itemsListed = new AtomicLong();
 

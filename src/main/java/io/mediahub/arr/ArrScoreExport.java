@@ -87,6 +87,16 @@ public class ArrScoreExport {
         repository.failRun(export.runId, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), FlowRunner.oneLine(cause));
     }
 
+    /** Why the run is partial, naming up to five series that could not be listed; null when every series was. */
+    static String partialReason(ArrExport export) {
+        if (export.failedItems.isEmpty()) {
+            return null;
+        }
+        List<String> titles = export.failedItems.stream().map(id -> export.failedTitles.getOrDefault(id, "series " + id)).sorted().toList();
+        String named = String.join(", ", titles.subList(0, Math.min(5, titles.size()))) + (titles.size() > 5 ? ", …" : "");
+        return titles.size() + " series could not be listed (" + named + "); their files from the previous run were kept";
+    }
+
     /** Stores the run: profiles, files, changes since the previous run, summary; prunes runs beyond the retention. */
     public FlowResult record(ArrExport export) throws SQLException {
         export.request.checkNotStopping();
@@ -123,7 +133,7 @@ public class ArrScoreExport {
                 status, current.size(), export.itemsWithoutFile.get(), belowCutoff, export.problems.get("unknown_profiles"),
                 export.failedItems.size(), changes.size(), analysis.health().score(), analysis.health().grade(),
                 analysis.statistics().meanScore(),
-                export.failedItems.isEmpty() ? null : export.failedItems.size() + " series could not be listed; their previous files were kept");
+                partialReason(export));
         Instant keepAfter = nowInstant.minus(Math.max(0, settings.getInt("arr.retention-days")), ChronoUnit.DAYS);
         int pruned = repository.store().inTransaction(c -> {
             repository.insertProfiles(c, export.runId, export.profiles.values());
@@ -142,7 +152,8 @@ public class ArrScoreExport {
         export.problems.counts.forEach(result::count);
         export.files.clear(); // written: the dashboard refresh that follows reads them back from the store
         if (!export.failedItems.isEmpty()) {
-            result.count("series_failed", export.failedItems.size()).count("files_carried_over", carried).skipped(export.failedItems.size());
+            result.count("series_failed", export.failedItems.size()).count("files_carried_over", carried).skipped(export.failedItems.size())
+                    .partial(row.error());
         }
         result.count("requests", export.client.requests()).count("runs_pruned", pruned);
         LOG.info("{}: run {} {}: {} files, {} missing, {} below cutoff, health {} ({}), {} changes{}", service.flowId(), export.runId, status,

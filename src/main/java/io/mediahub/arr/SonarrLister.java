@@ -50,6 +50,7 @@ public class SonarrLister implements ArrLister {
                         throw e;
                     } catch (RuntimeException e) {
                         export.failedItems.add(s.path("id").asLong());
+                        export.failedTitles.put(s.path("id").asLong(), s.path("title").asText());
                         LOG.warn("sonarr-export-scores: the files of series {} '{}' could not be listed: {}", s.path("id").asLong(),
                                 s.path("title").asText(), e.getMessage());
                     }

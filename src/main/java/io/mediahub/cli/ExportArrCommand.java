@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 "sonarr-export-scores), analyse them, write CSV/JSON/HTML where asked and print a summary.",
                 "A service without its URL and key is skipped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every export succeeded", "1:an export failed", "2:no service configured, or wrong usage", "3:an export is already running"})
+        exitCodeList = {"0:every export succeeded", "1:an export failed", "2:no service configured, or wrong usage", "3:an export is already running",
+                "4:an export listed only part of its service (the reason is printed); what it listed is stored and written"})
 public class ExportArrCommand implements Callable<Integer> {
     @Option(names = "--service", defaultValue = "all", description = "radarr, sonarr or all (default ${DEFAULT-VALUE})")
     String service;
@@ -59,12 +60,16 @@ public class ExportArrCommand implements Callable<Integer> {
             }
             app.start();
             int exit = 0;
+            boolean partial = false;
             ArrReports reports = app.bean("arrReports", ArrReports.class);
             List<ArrAnalysis> analyses = new ArrayList<>();
             for (ArrService s : configured) {
                 FlowOutcome o = app.runner().run(s.flowId(), "cli", Map.of("no-cache", String.valueOf(noCache)));
                 if (o.status() == FlowOutcome.Status.OK) {
                     System.out.println(s.flowId() + " ok in " + String.format(Locale.ROOT, "%.1f", o.durationMs() / 1000.0) + " s: " + o.result());
+                } else if (o.status() == FlowOutcome.Status.PARTIAL) {
+                    System.out.println(s.flowId() + " partial in " + String.format(Locale.ROOT, "%.1f", o.durationMs() / 1000.0) + " s: " + o.error());
+                    partial = true;
                 } else {
                     System.err.println(o.error());
                     exit = Math.max(exit, o.status() == FlowOutcome.Status.SKIPPED ? 3 : 1);
@@ -91,7 +96,7 @@ public class ExportArrCommand implements Callable<Integer> {
                         a.service().displayName(), a.statistics().total(), a.run().itemsWithoutFile(), a.run().belowCutoff(), a.health().score(),
                         a.health().grade(), a.candidates().size(), a.candidatesByPriority("CRITICAL"));
             }
-            return exit;
+            return exit != 0 ? exit : partial ? 4 : 0;
         }
     }
 }

@@ -142,6 +142,34 @@ class ArrCliTest {
     }
 
     @Test
+    void aPartialRunExitsFourPrintsTheReasonNotifiesAndShowsInFlows() {
+        sonarr = new FakeArr(ArrService.SONARR);
+        ArrExportScoresTest.sonarrLibrary(sonarr);
+        sonarr.server.stubFor(FakeArr.authed(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v3/episodefile")).withQueryParam("seriesId",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("2"))).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)));
+        sonarr.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/hook"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+        Map<String, String> env = Map.of("SONARR_URL", sonarr.url(), "SONARR_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false",
+                "MEDIAHUB_NOTIFY_URL", sonarr.url() + "/hook");
+        String reason = "1 series could not be listed (Broken Show); their files from the previous run were kept";
+
+        assertThat(cli(env, "run", "sonarr-export-scores")).as(stderr()).isEqualTo(4);
+        assertThat(stdout()).containsPattern("sonarr-export-scores partial in \\d+\\.\\d s: " + java.util.regex.Pattern.quote(reason));
+        sonarr.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/hook"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.status",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("partial"))));
+
+        assertThat(cli(env, "flows")).isZero();
+        assertThat(stdout()).containsPattern("sonarr-export-scores .* partial: 1 series could not be listed");
+
+        assertThat(cli(env, "export", "arr", "--service", "sonarr")).as(stderr()).isEqualTo(4);
+        assertThat(stdout()).contains("sonarr-export-scores partial in ").contains("Sonarr: 4 files");
+    }
+
+    @Test
     void validatePrintsEachServicesVersionAndFailsOnAWrongKey() {
         Map<String, String> env = env();
         assertThat(cli(env, "arr", "validate")).as(stderr()).isEqualTo(0);

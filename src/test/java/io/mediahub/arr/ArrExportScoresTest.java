@@ -124,10 +124,14 @@ class ArrExportScoresTest {
 
         FlowOutcome o = app.run("sonarr-export-scores");
 
-        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
+        String reason = "1 series could not be listed (Broken Show); their files from the previous run were kept";
+        assertThat(o.status()).as(String.valueOf(o.error())).isEqualTo(FlowOutcome.Status.PARTIAL);
+        assertThat(o.error()).isEqualTo(reason);
         assertThat(o.result().counter("series_failed")).isEqualTo(1);
-        assertThat(app.rows("SELECT status, failed_items, items_without_file FROM arr_runs").get(0)).containsEntry("status", "partial")
-                .containsEntry("failed_items", 1).containsEntry("items_without_file", 1);
+        assertThat(app.rows("SELECT status, failed_items, items_without_file, error_text FROM arr_runs").get(0)).containsEntry("status", "partial")
+                .containsEntry("failed_items", 1).containsEntry("items_without_file", 1).containsEntry("error_text", reason);
+        assertThat(app.rows("SELECT status, error_text FROM flow_runs WHERE flow_id = 'sonarr-export-scores'").get(0))
+                .containsEntry("status", "partial").containsEntry("error_text", reason);
         Map<String, Map<String, Object>> files = new HashMap<>();
         app.rows("SELECT * FROM arr_files").forEach(r -> files.put((String) r.get("item_key"), r));
         assertThat(files).containsOnlyKeys("series:1:S01E01", "series:1:S01E02", "series:1:S01E03-E04", "series:3:S02E01");
@@ -263,7 +267,7 @@ class ArrExportScoresTest {
                 .willReturn(aResponse().withStatus(502)));
         FlowOutcome o = app.run("sonarr-export-scores");
 
-        assertThat(o.ok()).isTrue();
+        assertThat(o.status()).isEqualTo(FlowOutcome.Status.PARTIAL);
         assertThat(o.result().counter("removed")).isZero();
         assertThat(o.result().counter("files_carried_over")).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(*) FROM arr_files WHERE arr_run_id = 2 AND item_key = 'series:2:S01E01'")).isEqualTo(1);
