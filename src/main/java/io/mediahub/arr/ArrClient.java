@@ -31,17 +31,17 @@ public class ArrClient {
     /** The only answers the response cache keeps: they change when a user edits the service's settings, not its files. */
     public static final Set<String> CACHED_PATHS = Set.of("/api/v3/qualityprofile", "/api/v3/customformat");
 
-    private final ArrService service;
+    private final ArrInstance instance;
     private final JsonHttpClient http;
     private final ResponseCache cache;
     private final ObjectMapper json;
     private final AtomicLong requests = new AtomicLong();
 
-    public ArrClient(ArrService service, String url, String apiKey, HttpSettings httpSettings, TokenBucket rateLimit, ResponseCache cache,
+    public ArrClient(ArrInstance instance, String url, String apiKey, HttpSettings httpSettings, TokenBucket rateLimit, ResponseCache cache,
                      ObjectMapper json) {
-        this.service = service;
-        this.http = new JsonHttpClient(service.displayName(), url, () -> Map.of("X-Api-Key", apiKey), httpSettings,
-                service.urlVariable(), service.apiKeyVariable(), json).pacedBy(() -> {
+        this.instance = instance;
+        this.http = new JsonHttpClient(instance.displayName(), url, () -> Map.of("X-Api-Key", apiKey), httpSettings,
+                instance.urlVariable(), instance.apiKeyVariable(), json).pacedBy(() -> {
                     rateLimit.awaitTurn();
                     requests.incrementAndGet();
                 });
@@ -49,8 +49,12 @@ public class ArrClient {
         this.json = json;
     }
 
+    public ArrInstance instance() {
+        return instance;
+    }
+
     public ArrService service() {
-        return service;
+        return instance.service();
     }
 
     public String baseUrl() {
@@ -61,8 +65,8 @@ public class ArrClient {
     public JsonNode status() {
         JsonNode s = stoppable(() -> http.get("/api/v3/system/status", Map.of()));
         if (!s.isObject() || !s.has("version")) {
-            throw new ServiceException(service.displayName(), service.displayName() + " at " + http.baseUrl()
-                    + " answered /api/v3/system/status without a version — is " + service.urlVariable() + " a " + service.displayName() + " URL?");
+            throw new ServiceException(instance.displayName(), instance.displayName() + " at " + http.baseUrl()
+                    + " answered /api/v3/system/status without a version — is " + instance.urlVariable() + " a " + service().displayName() + " URL?");
         }
         return s;
     }
@@ -101,7 +105,7 @@ public class ArrClient {
         if (cache == null || !CACHED_PATHS.contains(path)) {
             return stoppable(() -> http.getStreaming(path, query, reader));
         }
-        String key = service.id() + " " + http.baseUrl() + path + JsonHttpClient.queryString(query);
+        String key = instance.id() + " " + http.baseUrl() + path + JsonHttpClient.queryString(query);
         Optional<Path> cached = cache.fresh(key);
         if (cached.isPresent()) {
             try (InputStream in = Files.newInputStream(cached.get())) {
@@ -119,7 +123,7 @@ public class ArrClient {
             return call.get();
         } catch (ServiceException e) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new FlowStoppedException(service.displayName() + " export interrupted; the request was not sent");
+                throw new FlowStoppedException(instance.displayName() + " export interrupted; the request was not sent");
             }
             throw e;
         }

@@ -51,12 +51,12 @@ public class SonarrLister implements ArrLister {
                     } catch (RuntimeException e) {
                         export.failedItems.add(s.path("id").asLong());
                         export.failedTitles.put(s.path("id").asLong(), s.path("title").asText());
-                        LOG.warn("sonarr-export-scores: the files of series {} '{}' could not be listed: {}", s.path("id").asLong(),
+                        LOG.warn("{}: the files of series {} '{}' could not be listed: {}", export.instance.flowId(), s.path("id").asLong(),
                                 s.path("title").asText(), e.getMessage());
                     }
                     int n = done.incrementAndGet();
                     if (n % 50 == 0 || n == total) {
-                        LOG.info("sonarr-export-scores: series {} / {} done", n, total);
+                        LOG.info("{}: series {} / {} done", export.instance.flowId(), n, total);
                     }
                 }));
             }
@@ -70,7 +70,7 @@ public class SonarrLister implements ArrLister {
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new FlowStoppedException("sonarr-export-scores was interrupted");
+                    throw new FlowStoppedException(export.instance.flowId() + " was interrupted");
                 }
             }
         } finally {

@@ -49,7 +49,7 @@ class ArrClientTest {
     }
 
     private ArrClient client(TokenBucket bucket, ResponseCache cache, HttpSettings http) {
-        return new ArrClient(ArrService.RADARR, radarr.url(), FakeArr.KEY, http, bucket, cache, new ObjectMapper());
+        return new ArrClient(ArrInstance.of(ArrService.RADARR), radarr.url(), FakeArr.KEY, http, bucket, cache, new ObjectMapper());
     }
 
     private void failTwiceThenAnswer(String path, String body) {

@@ -274,6 +274,45 @@ class ArrExportScoresTest {
     }
 
     @Test
+    void aNamedInstanceIsExportedStoredAndComparedOnlyWithItsOwnRuns() throws Exception {
+        radarr = new FakeArr(ArrService.RADARR);
+        radarr.json("/api/v3/movie", array(firstMovies()));
+        try (FakeArr uhd = new FakeArr(ArrService.RADARR)) {
+            uhd.json("/api/v3/movie", array(List.of(
+                    movie(1, "Alpha", 2001, 2, file(91, "Alpha (2001)/Alpha.2160p.mkv", 60 * GB, "Bluray-2160p", 2160, "3840x2160", "x265", 300, false, 2)))));
+            app = TestApp.start(dir, env("RADARR_4K_URL", uhd.url(), "RADARR_4K_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false",
+                    "ARR_RETENTION_DAYS", "100000"));
+            try (var c = app.app().store().connection(); var st = c.createStatement()) { // a run recorded before instances had names
+                st.executeUpdate("INSERT INTO arr_runs (service, instance, started_at, finished_at, status) "
+                        + "VALUES ('radarr', 'http://old', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 'failed')");
+            }
+            assertThat(app.app().catalog().ids()).contains("radarr-export-scores", "radarr-4k-export-scores", "sonarr-export-scores");
+
+            assertThat(app.run("radarr-export-scores").ok()).isTrue();
+            FlowOutcome first4k = app.run("radarr-4k-export-scores");
+            assertThat(first4k.ok()).as(String.valueOf(first4k.error())).isTrue();
+            // compared with nothing (its first run), not with the other Radarr's 5 files
+            assertThat(first4k.result().counter("new_file")).isEqualTo(1);
+            assertThat(first4k.result().counter("removed")).isZero();
+
+            FlowOutcome again = app.run("radarr-export-scores");
+            assertThat(again.result().counter("new_file") + again.result().counter("removed") + again.result().counter("improved")
+                    + again.result().counter("degraded")).isZero();
+            FlowOutcome again4k = app.run("radarr-4k-export-scores");
+            assertThat(again4k.result().counter("new_file") + again4k.result().counter("removed")).isZero();
+
+            assertThat(app.rows("SELECT instance_name, instance, status, files FROM arr_runs ORDER BY arr_run_id"))
+                    .extracting(r -> r.get("instance_name") + " " + r.get("status") + " " + r.get("files")).containsExactly(
+                            " failed 0", " ok 5", "4k ok 1", " ok 5", "4k ok 1");
+            assertThat(app.rows("SELECT instance FROM arr_runs WHERE instance_name = '4k'").get(0)).containsEntry("instance", uhd.url());
+            String html = Files.readString(dir.resolve("reports").resolve("arr-dashboard.html"));
+            assertThat(html).contains("id=\"radarr\"").contains("id=\"radarr-4k\"").contains("Radarr 4k");
+            assertThat(uhd.requests("/api/v3/movie")).isEqualTo(2);
+            assertThat(radarr.requests("/api/v3/movie")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void retentionRemovesOldRunsButKeepsTheNewest() throws Exception {
         radarr = new FakeArr(ArrService.RADARR);
         radarr.json("/api/v3/movie", array(firstMovies()));
