@@ -170,6 +170,36 @@ class ArrCliTest {
     }
 
     @Test
+    void aNamedInstanceIsExportedAnalysedAndReportedUnderItsOwnName() throws Exception {
+        radarr = new FakeArr(ArrService.RADARR);
+        radarr.json("/api/v3/movie", FakeArr.array(ArrExportScoresTest.firstMovies()));
+        try (FakeArr uhd = new FakeArr(ArrService.RADARR)) {
+            uhd.json("/api/v3/movie", FakeArr.array(List.of(ArrExportScoresTest.firstMovies().get(0))));
+            Map<String, String> env = Map.of("RADARR_URL", radarr.url(), "RADARR_API_KEY", FakeArr.KEY, "RADARR_4K_URL", uhd.url(),
+                    "RADARR_4K_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false");
+            assertThat(cli(env, "arr", "report", "--service", "radarr-4k")).isEqualTo(1);
+            assertThat(stderr()).contains("No Radarr 4k export in the store yet: run mediahub export arr --service radarr-4k");
+            assertThat(cli(env, "arr", "analyze", "--service", "radarr-hd")).isEqualTo(2);
+            assertThat(stderr()).contains("radarr, radarr-4k, sonarr");
+
+            Path csv = dir.resolve("csv");
+            assertThat(cli(env, "export", "arr", "--service", "all", "--csv", csv.toString())).as(stderr()).isEqualTo(0);
+            assertThat(stdout()).contains("radarr-export-scores ok").contains("radarr-4k-export-scores ok")
+                    .contains("Radarr: 5 files").contains("Radarr 4k: 1 files");
+            try (Stream<Path> files = Files.list(csv)) {
+                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).satisfiesExactly(
+                        n -> assertThat(n).matches("radarr-4k_scores_\\d{8}_\\d{6}\\.csv"),
+                        n -> assertThat(n).matches("radarr_scores_\\d{8}_\\d{6}\\.csv"));
+            }
+
+            assertThat(cli(env, "arr", "analyze", "--service", "radarr-4k")).as(stderr()).isEqualTo(0);
+            assertThat(stdout()).startsWith("Radarr 4k — run ").contains(": 1 files");
+            assertThat(cli(env, "flows")).isZero();
+            assertThat(stdout()).containsPattern("radarr-4k-export-scores +yes");
+        }
+    }
+
+    @Test
     void validatePrintsEachServicesVersionAndFailsOnAWrongKey() {
         Map<String, String> env = env();
         assertThat(cli(env, "arr", "validate")).as(stderr()).isEqualTo(0);
