@@ -43,8 +43,10 @@ public final class Settings {
      * {@code radarr.4k.api-key}). Domain → the keys of one instance.
      */
     private static final Map<String, List<String>> NAMED_INSTANCE_KEYS = Map.of("radarr", List.of("url", "api-key"), "sonarr", List.of("url", "api-key"));
+    /** {@code <DOMAIN>_<NAME>_<KEY>}: RADARR_4K_URL; the name is letters, digits and single underscores. */
     private static final java.util.regex.Pattern NAMED_INSTANCE_VARIABLE = java.util.regex.Pattern.compile(
-            "(RADARR|SONARR)_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_(URL|API_KEY)");
+            "(" + String.join("|", NAMED_INSTANCE_KEYS.keySet().stream().map(Settings::envName).sorted().toList()) + ")_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_("
+                    + String.join("|", NAMED_INSTANCE_KEYS.values().stream().flatMap(List::stream).map(Settings::envName).distinct().sorted().toList()) + ")");
 
     private final Map<String, String> values;
 
