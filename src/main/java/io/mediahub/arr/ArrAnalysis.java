@@ -49,7 +49,7 @@ public record ArrAnalysis(ArrInstance instance, ArrRepository.RunRow run, Instan
         return out;
     }
 
-    /** The health of a set of files, counting as candidates only those found by the original's rules (comparable grades). */
+    /** The health of a set of files, counting as candidates only those found by the *Arr score exporter's rules (comparable grades). */
     static LibraryHealth health(LibraryStatistics stats, List<UpgradeCandidate> candidates, ScoreTrends trends, Map<String, List<ArrFile>> categories) {
         long heuristic = candidates.stream().filter(c -> !c.serviceWouldUpgrade() || c.reasons().size() > serviceReasons(c)).count();
         long critical = candidates.stream().filter(c -> c.priorityRank() == 1).count();

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Turns the services' JSON (quality profiles, Radarr movies with their embedded file, Sonarr episode files with their
- * episodes) into {@link QualityProfile}s and {@link ArrFile}s, with the scoring and derivation rules of the original
+ * episodes) into {@link QualityProfile}s and {@link ArrFile}s, with the scoring and derivation rules of the *Arr score exporter
  * exporter. Pure functions; the {@link Problems} it is given counts what it had to work around.
  */
 public final class ArrFileMapper {

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * The original's JSON export: {@code {export_info{service_type, exported_at, total_files, exporter_version}, files[…]}},
- * each file with the original's field names (those of its media_files table) and then Mediahub's, streamed.
+ * The *Arr score exporter's JSON export: {@code {export_info{service_type, exported_at, total_files, exporter_version}, files[…]}},
+ * each file with the *Arr score exporter's field names (those of its media_files table) and then Mediahub's, streamed.
  */
 public final class ArrJsonWriter {
     public static final String EXPORTER_VERSION = "mediahub-arr-1";

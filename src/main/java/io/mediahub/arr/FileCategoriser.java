@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.ArrayList;
 
 /**
- * The original's ten categories, tested in its priority order; the first that matches wins, so a file is in one
+ * The *Arr score exporter's ten categories, tested in its priority order; the first that matches wins, so a file is in one
  * category at most. Criteria (a = library mean score, s = mean size):
  * priority_replacements score &lt; −50; large_low_quality size &gt; 1.5·s and score &lt; 0; hdr_candidates 2160p with
  * no HDR/DOLBY format; audio_upgrade_candidates AAC/MP3/OPUS audio; legacy_content XVID/DIVX/YIFY/RARBG/AXXO;

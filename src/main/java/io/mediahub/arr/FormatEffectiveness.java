@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Per custom format: files matched, its score in each profile, its total contribution (the sum of its own score over
- * the files carrying it), and the original's "avg_contribution", which is really the average total score of the files
+ * the files carrying it), and the *Arr score exporter's "avg_contribution", which is really the average total score of the files
  * carrying it, here named {@code meanScoreOfCarriers}. Impact from that mean: high &gt; 50, medium &gt; 10, low ≥ 0,
  * else negative. Formats scored in a profile but matched by no file, and formats matched but scored 0 everywhere,
  * are listed apart.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The original's library health: the mean of three factors — average score, share of positive files, and how few
+ * The *Arr score exporter's library health: the mean of three factors — average score, share of positive files, and how few
  * candidates there are — graded A (≥ 90) to F (&lt; 60), with achievements and warnings.
  * <ul>
  *   <li>factor 1 (average score a): a &gt; 50 → 100; a &gt; 0 → 75 + a/50·25; a &gt; −50 → 50 + (a+50)/50·25;
@@ -18,7 +18,7 @@ public record LibraryHealth(double score, String grade, double averageFactor, do
                             List<String> achievements, List<String> warnings) {
 
     /**
-     * @param heuristicCandidates candidates found by the original's rules (not those only the service would upgrade)
+     * @param heuristicCandidates candidates found by the *Arr score exporter's rules (not those only the service would upgrade)
      * @param critical            CRITICAL candidates
      */
     public static LibraryHealth assess(LibraryStatistics s, long heuristicCandidates, long critical, ScoreTrends trends, long premium,

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Totals, score spread and distributions of one service's files (the original's library statistics, with median and sizes). */
+/** Totals, score spread and distributions of one service's files (the *Arr score exporter's library statistics, with median and sizes). */
 public record LibraryStatistics(long total, long positive, long zero, long negative, int minScore, int maxScore, double meanScore,
                                 double medianScore, Map<String, Long> byProfile, Map<String, Long> byResolution, Map<String, Long> byCodec,
                                 long totalSizeBytes, double meanSizeBytes) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per quality profile: files, mean score, the original's five buckets — excellent (&gt; 100), good (50–100), average
+ * Per quality profile: files, mean score, the *Arr score exporter's five buckets — excellent (&gt; 100), good (50–100), average
  * (0–50), poor (−50–0), terrible (&lt; −50) — its issue flags (poor + terrible &gt; 30 %, or mean more than 20 below the
  * library's) and rating (mean &gt; 75 excellent, &gt; 25 good, &gt; −10 fair, else poor), with the profile's own settings.
  */

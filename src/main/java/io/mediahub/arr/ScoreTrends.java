@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Improvements and degradations over time (the original's historical trends): weekly ({@code %Y-W%U}, weeks starting
+ * Improvements and degradations over time (the *Arr score exporter's historical trends): weekly ({@code %Y-W%U}, weeks starting
  * Sunday) and monthly counts, 4-week velocities (the last four week keys / 4), pattern labels and the 30-day net change.
  * An improvement is an {@code improved} change or a replacement by a higher-scoring file; a degradation the opposite.
  */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Which files to replace first. Every file Radarr/Sonarr would upgrade itself (below the profile's cutoff score or
- * cutoff quality, upgrades allowed), plus the original exporter's heuristics:
+ * cutoff quality, upgrades allowed), plus the *Arr score exporter's heuristics:
  * <ul>
  *   <li>score at or below the threshold ({@code arr.min-score}, default −50), with its gap from the library mean:
  *       gap &gt; 100 CRITICAL (gain 0.7·gap), &gt; 50 HIGH (gain 0.5·gap), &gt; 20 MEDIUM;</li>

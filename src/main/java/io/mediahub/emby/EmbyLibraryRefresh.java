@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells Emby/Jellyfin that files landed in the library, so its scanner picks them up now rather than at its next
- * scheduled scan (issue 5: "optionally ask Emby/Jellyfin to rescan the library after a file lands"). Off unless
+ * scheduled scan. Off unless
  * {@code intake.refresh-media-server} is true. With {@code intake.media-server-library-dir} (the library root as the
  * server sees it) only the new files are reported ({@code POST /Library/Media/Updated}); without it, the server scans
  * every library ({@code POST /Library/Refresh}).

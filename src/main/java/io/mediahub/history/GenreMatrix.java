@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
 /**
  * The one-hot genre matrix: one row per library item, one column per genre of the vocabulary (sorted, stored with the
  * matrix). Rows are bit sets, so the cosine of two L2-normalised one-hot vectors is {@code |a∧b| / √(|a|·|b|)}.
- * Episodes carry their series' row (when the series is in the library), as the issue asks.
+ * Episodes carry their series' row (when the series is in the library).
  *
  * <p>The matrix <em>is</em> its cache file's bytes: {@link #build} lays the rows out in a buffer exactly as
  * {@link #save} writes them, and {@link #load} maps the file and reads it in place, so loading does not depend on the

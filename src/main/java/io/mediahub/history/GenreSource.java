@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Where the genre matrix gets its rows: every item with its genres. The library (Emby/Jellyfin genres) today; the
- * original used IMDb genres, which a later issue brings, as another source under {@code FEATURES_GENRE_SOURCE}.
+ * EMBRACE scripts used IMDb genres, which would be another source under {@code FEATURES_GENRE_SOURCE}.
  */
 public interface GenreSource {
 

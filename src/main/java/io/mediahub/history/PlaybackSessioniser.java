@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns the events of one (user, item), given in start order, into sessions: an event starts a new session when it
- * begins more than the gap after the current session's latest end (start + play duration). The original measured
+ * begins more than the gap after the current session's latest end (start + play duration). EMBRACE measured
  * from the previous event's <em>start</em>, which split every play longer than the gap from its own resume.
  * Overlapping events (two devices, a replayed row) join the session and extend its end only if they end later.
  *

@@ -3,7 +3,7 @@ package io.mediahub.history;
 import io.mediahub.config.Settings;
 
 /**
- * The numbers that turn events into sessions and sessions into outcomes (SEEDS §1.5, with the session gap measured
+ * The numbers that turn events into sessions and sessions into outcomes (the EMBRACE scripts' rules, with the session gap measured
  * from the previous event's end). Every one is a setting under {@code history.}.
  *
  * @param gapSeconds        a new session starts when an event begins more than this after the session's latest end
@@ -22,7 +22,7 @@ public record SessionRules(long gapSeconds, double completedRatio, double partia
     public record Thresholds(long completed, long partial, long sampled) {
     }
 
-    /** The original's defaults. */
+    /** The EMBRACE scripts' defaults. */
     public static SessionRules defaults() {
         return new SessionRules(15 * 60, 0.9, 0.25, 60, 1500, 7200, new Thresholds(1200, 300, 60), new Thresholds(5400, 1800, 300));
     }
@@ -56,7 +56,7 @@ public record SessionRules(long gapSeconds, double completedRatio, double partia
         return r == null ? null : Math.min(1.0, (double) sampledSeconds / r);
     }
 
-    /** The outcome vocabulary of the original: completed, partial, sampled, abandoned; unknown for other types without runtime. */
+    /** The outcome vocabulary of the EMBRACE scripts: completed, partial, sampled, abandoned; unknown for other types without runtime. */
     public String outcome(long sampledSeconds, Long runtimeSeconds, String type) {
         if (runtimeSeconds != null && runtimeSeconds > 0) {
             if (sampledSeconds >= completedRatio * runtimeSeconds) {

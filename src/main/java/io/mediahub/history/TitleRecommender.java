@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * k-nearest titles by cosine similarity of L2-normalised one-hot genre vectors (the original's k-NN), and per-user
+ * k-nearest titles by cosine similarity of L2-normalised one-hot genre vectors (EMBRACE's k-NN), and per-user
  * recommendations ranked by similarity to a genre profile built from the user's sessions. Titles are movies, series and
  * other non-episode items; an episode counts as its series. Ties are broken by name, then item id, so results are stable.
  * No Camel, no store: a pure calculator over a loaded {@link GenreMatrix}.

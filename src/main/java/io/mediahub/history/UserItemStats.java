@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One row of {@code watch_hist_user_item_stats}: the sessions of one (user, item) summed up, with the original's
- * adherence score. {@code rewatch_count} counts completed sessions beyond the first (the original counted every session
+ * One row of {@code watch_hist_user_item_stats}: the sessions of one (user, item) summed up, with EMBRACE's
+ * adherence score. {@code rewatch_count} counts completed sessions beyond the first (EMBRACE counted every session
  * beyond the first, so resuming a film the next day was a rewatch).
  */
 public record UserItemStats(String userId, String itemId, String itemType, int totalSessions, int completedSessions, int partialSessions,
@@ -86,7 +86,7 @@ public record UserItemStats(String userId, String itemId, String itemType, int t
     }
 
     /**
-     * The original's adherence score: with runtime R, {@code 0.6·min(1, longest/R) + 0.3·min(1, sessions/3) + 0.1·min(1, total/R)};
+     * EMBRACE's adherence score: with runtime R, {@code 0.6·min(1, longest/R) + 0.3·min(1, sessions/3) + 0.1·min(1, total/R)};
      * episodes without runtime {@code 0.6·min(1, longest/1500) + 0.3·min(1, sessions/3) + 0.1·min(1, total/3600)}; movies without
      * runtime {@code 0.7·min(1, longest/7200) + 0.2·min(1, sessions/2) + 0.1·min(1, total/7200)}; otherwise 0.
      */

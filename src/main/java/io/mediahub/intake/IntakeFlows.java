@@ -9,7 +9,7 @@ public final class IntakeFlows {
             "Files what is in the inbox now into the library (probe, TMDb, artwork, sidecar, media row); failures to inbox/.failed/",
             List.of(), "intake.scan-inbox-cron");
 
-    /** The id the issue gives it (users' scripts call it): one of the few ids outside the <domain>-<verb>-<object> pattern. */
+    /** A short id users' scripts call: one of the few ids outside the <domain>-<verb>-<object> pattern. */
     public static final FlowDefinition SCAN_LIBRARY = new FlowDefinition("library-scan",
             "Adds library files that arrived by other means (with their sidecars); flags rows whose files are gone as missing",
             List.of(), "intake.scan-library-cron");

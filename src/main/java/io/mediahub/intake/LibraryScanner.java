@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code library-scan} flow: walks {@code MEDIAHUB_LIBRARY_DIR}, adds a row
  * for every video or audio file no row names (from its {@code .mediahub.json} sidecar when it has one, else from its
- * name), flags rows whose file is gone as {@code missing} — kept, not deleted as the original did, so history and ids
+ * name), flags rows whose file is gone as {@code missing} — kept, not deleted as the Media Library app did, so history and ids
  * survive a remount — and restores them when the file is back. A library root that does not exist fails the run
  * without touching a row when rows name files in it (an unmounted drive is not an empty library); before anything was
  * filed, it is simply nothing to do.

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public class MusicBrainzClient {
     static final Pattern MBID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    /** The release search's page size (the original's). */
+    /** The release search's page size (the Media Library app's). */
     static final int SEARCH_LIMIT = 25;
     static final int CACHED_RELEASES = 64;
 

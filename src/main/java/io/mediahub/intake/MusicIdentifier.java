@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Identification of audio, the original's way: the file's fingerprint (fpcalc) looked up at AcoustID, whose best
+ * Identification of audio, the Media Library app's way: the file's fingerprint (fpcalc) looked up at AcoustID, whose best
  * result scoring at least {@value #MIN_ACOUSTID_SCORE} names a MusicBrainz recording; MusicBrainz lists the releases it
  * is on, {@link ReleaseChooser} ranks them and the first whose track durations agree is the file's release. Without a
  * recording, the release search by the album tag (refused for generic titles). Every step that cannot be taken — no

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The original's choice among the releases a recording is on (pure functions, no I/O):
+ * The Media Library app's choice among the releases a recording is on (pure functions, no I/O):
  * <ul>
  *   <li>track count: when the file says how many tracks its album has (its {@code track} tag's total, or the audio files
  *       of the folder it came in), a release whose medium has that many scores +10, any other −20;</li>
  *   <li>type: an album (primary type Album, not a compilation) +2; a compilation (secondary type Compilation, the type the
- *       original meant) or a single −5;</li>
- *   <li>ties go to the earliest release (the original year, not a reissue's), then to the order they came in;</li>
+ *       Media Library app meant) or a single −5;</li>
+ *   <li>ties go to the earliest release (the first release's year, not a reissue's), then to the order they came in;</li>
  *   <li>durations: a release is rejected when the mean difference between the tracks' durations as probed and as
  *       MusicBrainz lists them is more than {@value #MAX_MEAN_DIFFERENCE_SECONDS} s.</li>
  * </ul>
@@ -26,7 +26,7 @@ public final class ReleaseChooser {
     static final int ALBUM = 2;
     static final int COMPILATION_OR_SINGLE = -5;
     static final double MAX_MEAN_DIFFERENCE_SECONDS = 15;
-    /** Titles too generic to search by name (the original's list). */
+    /** Titles too generic to search by name (the Media Library app's list). */
     static final Set<String> GENERIC_TITLES = Set.of("audio", "cd", "disc", "disk", "untitled", "unknown", "track", "album", "music", "my",
             "test", "new");
 
@@ -53,7 +53,7 @@ public final class ReleaseChooser {
     public record Scored(Candidate candidate, int score) {
     }
 
-    /** The original's score of one release. {@code targetTracks} null: the track count is not known and not scored. */
+    /** The Media Library app's score of one release. {@code targetTracks} null: the track count is not known and not scored. */
     public static int score(Candidate c, Integer targetTracks) {
         int score = 0;
         if (targetTracks != null && targetTracks > 0 && c.trackCount() != null) {
@@ -110,7 +110,7 @@ public final class ReleaseChooser {
     }
 
     /**
-     * The original's choice among the name search's results: with a known track count a release with another count is
+     * The Media Library app's choice among the name search's results: with a known track count a release with another count is
      * left out, the same count scores +1; the exact title (case aside) +1. Best first, ties in MusicBrainz's order.
      */
     public static List<Scored> rankSearch(List<Candidate> candidates, String title, Integer targetTracks) {

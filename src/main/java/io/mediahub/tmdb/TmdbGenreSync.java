@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code tmdb-sync-genres} flow: TMDb's movie and TV genre lists into {@code tmdb_genres}, then every
  * {@code item_genres} row re-pointed to the id the rule in {@link io.mediahub.common.GenreIds} gives it now. So a
- * library synced before the TMDb tables existed gets its TMDb ids here (the original never did), and both lists are
+ * library synced before the TMDb tables existed gets its TMDb ids here (the EMBRACE scripts never did), and both lists are
  * fetched before anything is written: a failure leaves the store as it was.
  */
 public class TmdbGenreSync {
