@@ -57,9 +57,16 @@ public final class MediahubApplication implements AutoCloseable {
         return all;
     }
 
+    /** Every flow with these settings (named instances add flows), in the order {@code flows} lists them. */
+    public static List<FlowDefinition> flowDefinitions(Settings settings) {
+        List<FlowDefinition> all = new ArrayList<>();
+        modules().forEach(m -> all.addAll(m.flows(settings)));
+        return all;
+    }
+
     /** The catalog of every flow, with each module's adjustments for this store. */
     public static FlowCatalog catalog(Settings settings, Store store) {
-        FlowCatalog catalog = new FlowCatalog(settings, flowDefinitions());
+        FlowCatalog catalog = new FlowCatalog(settings, flowDefinitions(settings));
         modules().forEach(m -> m.adjust(catalog, store));
         return catalog;
     }

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the reports show about one service's latest run: statistics, upgrade candidates, health (with its trend
+ * Everything the reports show about one instance's latest run: statistics, upgrade candidates, health (with its trend
  * across runs), profiles, formats, categories, trends and the zero-score files. Pure: built from stored data.
  */
-public record ArrAnalysis(ArrService service, ArrRepository.RunRow run, Instant generatedAt, int threshold, List<ArrFile> files,
+public record ArrAnalysis(ArrInstance instance, ArrRepository.RunRow run, Instant generatedAt, int threshold, List<ArrFile> files,
                           LibraryStatistics statistics,
                           List<UpgradeCandidate> candidates, LibraryHealth health, List<ProfileAnalysis> profiles,
                           FormatEffectiveness.Report formats, Map<String, List<ArrFile>> categories, ScoreTrends trends,
                           List<ArrFile> zeroScoreFiles, List<ArrRepository.RunRow> healthTrend, Map<String, LibraryHealth> healthByProfile) {
 
+    /** The analysis of the service's default instance. */
     public static ArrAnalysis of(ArrService service, ArrRepository.RunRow run, Collection<ArrFile> files, Map<Integer, QualityProfile> profiles,
+                                 List<ScoreChange> changes90Days, List<ArrRepository.RunRow> runs, int threshold, Instant now) {
+        return of(ArrInstance.of(service), run, files, profiles, changes90Days, runs, threshold, now);
+    }
+
+    public static ArrAnalysis of(ArrInstance instance, ArrRepository.RunRow run, Collection<ArrFile> files, Map<Integer, QualityProfile> profiles,
                                  List<ScoreChange> changes90Days, List<ArrRepository.RunRow> runs, int threshold, Instant now) {
         LibraryStatistics stats = LibraryStatistics.of(files);
         List<UpgradeCandidate> candidates = UpgradeCandidateRanker.rank(files, profiles, threshold, stats.meanScore(), stats.meanSizeBytes());
@@ -23,7 +29,7 @@ public record ArrAnalysis(ArrService service, ArrRepository.RunRow run, Instant 
         Map<String, List<ArrFile>> categories = FileCategoriser.categorise(files, stats.meanScore(), stats.meanSizeBytes());
         LibraryHealth health = health(stats, candidates, trends, categories);
         List<ArrFile> zero = files.stream().filter(f -> f.totalScore() == 0).toList();
-        return new ArrAnalysis(service, run, now, threshold, List.copyOf(files), stats, candidates, health, ProfileAnalysis.of(files, profiles, stats.meanScore()),
+        return new ArrAnalysis(instance, run, now, threshold, List.copyOf(files), stats, candidates, health, ProfileAnalysis.of(files, profiles, stats.meanScore()),
                 FormatEffectiveness.of(files, profiles), categories, trends, zero, runs, healthByProfile(files, profiles, threshold));
     }
 
@@ -53,6 +59,10 @@ public record ArrAnalysis(ArrService service, ArrRepository.RunRow run, Instant 
 
     private static int serviceReasons(UpgradeCandidate c) {
         return (int) c.reasons().stream().filter(r -> r.startsWith("Below the profile's cutoff score") || r.startsWith("Quality cutoff not met")).count();
+    }
+
+    public ArrService service() {
+        return instance.service();
     }
 
     public long candidatesByPriority(String priority) {

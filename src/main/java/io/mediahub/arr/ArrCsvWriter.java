@@ -14,7 +14,9 @@ import java.util.Locale;
 
 /**
  * One CSV per service (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break; UTF-8), the
- * original exporter's columns first and in its order, then Mediahub's.
+ * original exporter's columns first and in its order, then Mediahub's. A text cell that a spreadsheet would read as a
+ * formula (it starts with {@code = + - @}, a tab or a carriage return) gets a leading {@code '}, as OWASP recommends
+ * against CSV injection; numbers (a score of -50) are written as they are.
  */
 public final class ArrCsvWriter {
     public static final List<String> RADARR_COLUMNS = List.of("Title", "Year", "File", "Total_Score", "Quality_Profile", "Quality", "Resolution",
@@ -85,10 +87,21 @@ public final class ArrCsvWriter {
         w.write("\r\n");
     }
 
-    static String field(String v) {
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+    static String field(String value) {
+        String v = neutralised(value);
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
+    }
+
+    /** {@code v} with a leading {@code '} when a spreadsheet would take it for a formula; numbers unchanged. */
+    static String neutralised(String v) {
+        if (v.isEmpty() || "=+-@\t\r".indexOf(v.charAt(0)) < 0 || NUMBER.matcher(v).matches()) {
+            return v;
+        }
+        return "'" + v;
     }
 }

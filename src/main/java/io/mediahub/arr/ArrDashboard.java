@@ -52,7 +52,7 @@ public final class ArrDashboard {
                 .append("<style>").append(CSS).append("</style>\n<script>").append(chartJs().replace("</script", "<\\/script")).append("</script>\n")
                 .append("</head><body>\n<header><h1>Radarr/Sonarr custom-format scores</h1><nav>");
         for (ArrAnalysis a : analyses) {
-            h.append("<a href=\"#").append(a.service().id()).append("\">").append(a.service().displayName()).append("</a> ");
+            h.append("<a href=\"#").append(a.instance().id()).append("\">").append(esc(a.instance().displayName())).append("</a> ");
         }
         h.append("</nav></header>\n");
         if (analyses.isEmpty()) {
@@ -66,10 +66,10 @@ public final class ArrDashboard {
     }
 
     private void section(StringBuilder h, ArrAnalysis a) {
-        String id = a.service().id();
+        String id = a.instance().id();
         LibraryStatistics s = a.statistics();
         LibraryHealth health = a.health();
-        h.append("<section id=\"").append(id).append("\"><h2>").append(a.service().displayName()).append("</h2>\n<p class=\"meta\">");
+        h.append("<section id=\"").append(id).append("\"><h2>").append(esc(a.instance().displayName())).append("</h2>\n<p class=\"meta\">");
         if (a.run() != null) {
             h.append("Run ").append(a.run().id()).append(" of ").append(esc(a.run().startedAt())).append(" (").append(esc(a.run().status()))
                     .append("), ").append(esc(a.service().displayName())).append(' ').append(esc(a.run().version())).append(" · ");

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ArrExport {
     final FlowRequest request;
+    final ArrInstance instance;
     final ArrService service;
     final ArrClient client;
     final long runId;
@@ -25,13 +26,16 @@ public final class ArrExport {
     final Map<String, ArrFile> files = new ConcurrentHashMap<>();
     /** Items (series) whose files could not be listed: the run is partial and their previous rows are carried over. */
     final Set<Long> failedItems = new ConcurrentSkipListSet<>();
+    /** The titles of {@link #failedItems}, for the run's reason. */
+    final Map<Long, String> failedTitles = new ConcurrentHashMap<>();
     final AtomicLong itemsWithoutFile = new AtomicLong();
     final AtomicLong itemsListed = new AtomicLong();
 
-    ArrExport(FlowRequest request, ArrService service, ArrClient client, long runId, String startedAt, String version,
+    ArrExport(FlowRequest request, ArrInstance instance, ArrClient client, long runId, String startedAt, String version,
               Map<Integer, QualityProfile> profiles) {
         this.request = request;
-        this.service = service;
+        this.instance = instance;
+        this.service = instance.service();
         this.client = client;
         this.runId = runId;
         this.startedAt = startedAt;
@@ -46,6 +50,10 @@ public final class ArrExport {
 
     public ArrService service() {
         return service;
+    }
+
+    public ArrInstance instance() {
+        return instance;
     }
 
     public long runId() {

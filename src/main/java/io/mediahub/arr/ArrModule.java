@@ -21,6 +21,12 @@ public final class ArrModule implements MediahubModule {
         return ArrFlows.ALL;
     }
 
+    /** One flow per instance: {@code radarr-export-scores}, then {@code radarr-<name>-export-scores} for each named one. */
+    @Override
+    public List<FlowDefinition> flows(Settings settings) {
+        return ArrInstance.all(settings).stream().map(ArrInstance::flow).toList();
+    }
+
     @Override
     public Map<String, Object> beans(Context c) {
         ArrRepository repository = new ArrRepository(c.store(), c.json());
@@ -32,15 +38,15 @@ public final class ArrModule implements MediahubModule {
 
     @Override
     public List<RoutesBuilder> routes(Context context) {
-        return List.of(new ArrRoutes());
+        return List.of(new ArrRoutes(ArrInstance.all(context.settings())));
     }
 
     @Override
     public List<Dependency> dependencies(Settings settings, FlowCatalog catalog) {
         List<Dependency> out = new ArrayList<>();
-        for (ArrService s : ArrService.values()) {
-            if (catalog.enabled(ArrFlows.of(s))) {
-                out.add(new Dependency(s.id(), settings.get(s.urlKey()) + "/ping"));
+        for (ArrInstance i : ArrInstance.all(settings)) {
+            if (catalog.enabled(i.flow())) {
+                out.add(new Dependency(i.id(), settings.get(i.urlKey()) + "/ping"));
             }
         }
         return out;

@@ -43,28 +43,33 @@ public class ArrReports {
         this.clock = clock;
     }
 
-    /** The analysis of the service's latest finished run; empty when it was never exported. */
+    /** The analysis of the service's default instance. */
     public Optional<ArrAnalysis> analyze(ArrService service, int threshold) throws SQLException {
-        Optional<ArrRepository.RunRow> run = repository.latestRun(service);
+        return analyze(ArrInstance.of(service), threshold);
+    }
+
+    /** The analysis of the instance's latest finished run; empty when it was never exported. */
+    public Optional<ArrAnalysis> analyze(ArrInstance instance, int threshold) throws SQLException {
+        Optional<ArrRepository.RunRow> run = repository.latestRun(instance);
         if (run.isEmpty()) {
             return Optional.empty();
         }
         ArrRepository.RunRow r = run.get();
-        Map<String, ArrFile> files = repository.files(r.id(), service, r.startedAt().replace('T', ' ').replace("Z", ""));
+        Map<String, ArrFile> files = repository.files(r.id(), instance.service(), r.startedAt().replace('T', ' ').replace("Z", ""));
         Instant now = clock.instant();
-        return Optional.of(ArrAnalysis.of(service, r, files.values(), repository.profiles(r.id()),
-                repository.changesSince(service, now.minus(90, ChronoUnit.DAYS)), repository.finishedRuns(service), threshold, now));
+        return Optional.of(ArrAnalysis.of(instance, r, files.values(), repository.profiles(r.id()),
+                repository.changesSince(instance, now.minus(90, ChronoUnit.DAYS)), repository.finishedRuns(instance), threshold, now));
     }
 
     public int threshold() {
         return settings.getInt("arr.min-score");
     }
 
-    /** Analyses of every service that has a run. */
+    /** Analyses of every configured instance that has a run. */
     public List<ArrAnalysis> analyzeAll(int threshold) throws SQLException {
         List<ArrAnalysis> out = new ArrayList<>();
-        for (ArrService s : ArrService.values()) {
-            analyze(s, threshold).ifPresent(out::add);
+        for (ArrInstance i : ArrInstance.all(settings)) {
+            analyze(i, threshold).ifPresent(out::add);
         }
         return out;
     }
@@ -90,16 +95,16 @@ public class ArrReports {
         new ArrDashboard(json, limit).write(analyses, file);
     }
 
-    /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.csv} in {@code dir}. */
+    /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.csv} ({@code radarr-4k_scores_…} for a named instance) in {@code dir}. */
     public Path writeCsv(ArrAnalysis a, Path dir) throws IOException {
-        Path file = dir.resolve(a.service().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".csv");
+        Path file = dir.resolve(a.instance().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".csv");
         ArrCsvWriter.write(a.service(), a.files(), file);
         return file;
     }
 
-    /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.json} in {@code dir}. */
+    /** {@code <service>_scores_<YYYYMMDD_HHMMSS>.json} ({@code radarr-4k_scores_…} for a named instance) in {@code dir}. */
     public Path writeJson(ArrAnalysis a, Path dir) throws IOException {
-        Path file = dir.resolve(a.service().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".json");
+        Path file = dir.resolve(a.instance().id() + "_scores_" + STAMP.format(Instant.parse(a.run().startedAt())) + ".json");
         ArrJsonWriter.write(a.service(), a.files(), clock.instant().truncatedTo(ChronoUnit.SECONDS), file, json);
         return file;
     }

@@ -29,19 +29,33 @@ public class ArrRepository {
         this.json = json;
     }
 
-    /** One row of arr_runs. */
+    /**
+     * One row of arr_runs.
+     *
+     * @param instance     the service's URL
+     * @param instanceName the instance's name ({@code 4k} for {@code RADARR_4K_URL}); empty for the default instance
+     */
     public record RunRow(long id, ArrService service, String instance, String version, String startedAt, String finishedAt, String status,
                          long files, long itemsWithoutFile, long belowCutoff, long unknownProfiles, long failedItems, long changes,
-                         Double healthScore, String healthGrade, Double meanScore, String error) {
+                         Double healthScore, String healthGrade, Double meanScore, String error, String instanceName) {
+
+        /** A row of the default instance. */
+        public RunRow(long id, ArrService service, String instance, String version, String startedAt, String finishedAt, String status,
+                      long files, long itemsWithoutFile, long belowCutoff, long unknownProfiles, long failedItems, long changes,
+                      Double healthScore, String healthGrade, Double meanScore, String error) {
+            this(id, service, instance, version, startedAt, finishedAt, status, files, itemsWithoutFile, belowCutoff, unknownProfiles, failedItems,
+                    changes, healthScore, healthGrade, meanScore, error, "");
+        }
     }
 
-    public long startRun(ArrService service, String instance, String startedAt) throws SQLException {
+    public long startRun(ArrInstance instance, String url, String startedAt) throws SQLException {
         try (Connection c = store.connection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO arr_runs (service, instance, started_at, status) VALUES (?, ?, ?, 'running')",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, service.id());
-            ps.setString(2, instance);
-            ps.setString(3, startedAt);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO arr_runs (service, instance_name, instance, started_at, status) "
+                     + "VALUES (?, ?, ?, ?, 'running')", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, instance.service().id());
+            ps.setString(2, instance.name());
+            ps.setString(3, url);
+            ps.setString(4, startedAt);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -176,29 +190,30 @@ public class ArrRepository {
         }
     }
 
-    /** The newest finished (ok or partial) run of the service. */
-    public Optional<RunRow> latestRun(ArrService service) throws SQLException {
-        List<RunRow> r = runs(service, "AND status IN ('ok', 'partial') ORDER BY arr_run_id DESC LIMIT 1");
+    /** The newest finished (ok or partial) run of the instance. */
+    public Optional<RunRow> latestRun(ArrInstance instance) throws SQLException {
+        List<RunRow> r = runs(instance, "AND status IN ('ok', 'partial') ORDER BY arr_run_id DESC LIMIT 1");
         return r.stream().findFirst();
     }
 
-    /** Every finished run of the service, oldest first. */
-    public List<RunRow> finishedRuns(ArrService service) throws SQLException {
-        return runs(service, "AND status IN ('ok', 'partial') ORDER BY arr_run_id");
+    /** Every finished run of the instance, oldest first. */
+    public List<RunRow> finishedRuns(ArrInstance instance) throws SQLException {
+        return runs(instance, "AND status IN ('ok', 'partial') ORDER BY arr_run_id");
     }
 
-    private List<RunRow> runs(ArrService service, String tail) throws SQLException {
+    private List<RunRow> runs(ArrInstance instance, String tail) throws SQLException {
         List<RunRow> out = new ArrayList<>();
         try (Connection c = store.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM arr_runs WHERE service = ? " + tail)) {
-            ps.setString(1, service.id());
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM arr_runs WHERE service = ? AND instance_name = ? " + tail)) {
+            ps.setString(1, instance.service().id());
+            ps.setString(2, instance.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RunRow(rs.getLong("arr_run_id"), ArrService.of(rs.getString("service")), rs.getString("instance"),
                             rs.getString("version"), rs.getString("started_at"), rs.getString("finished_at"), rs.getString("status"),
                             rs.getLong("files"), rs.getLong("items_without_file"), rs.getLong("below_cutoff"), rs.getLong("unknown_profiles"),
                             rs.getLong("failed_items"), rs.getLong("changes"), getDouble(rs, "health_score"), rs.getString("health_grade"),
-                            getDouble(rs, "mean_score"), rs.getString("error_text")));
+                            getDouble(rs, "mean_score"), rs.getString("error_text"), rs.getString("instance_name")));
                 }
             }
         }
@@ -251,13 +266,15 @@ public class ArrRepository {
         return out;
     }
 
-    /** The score changes of the service recorded at or after {@code since}, oldest first. */
-    public List<ScoreChange> changesSince(ArrService service, Instant since) throws SQLException {
+    /** The score changes of the instance recorded at or after {@code since}, oldest first. */
+    public List<ScoreChange> changesSince(ArrInstance instance, Instant since) throws SQLException {
         List<ScoreChange> out = new ArrayList<>();
         try (Connection c = store.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM arr_score_changes WHERE service = ? AND changed_at >= ? ORDER BY change_id")) {
-            ps.setString(1, service.id());
-            ps.setString(2, since.toString());
+             PreparedStatement ps = c.prepareStatement("SELECT ch.* FROM arr_score_changes ch JOIN arr_runs r ON r.arr_run_id = ch.arr_run_id "
+                     + "WHERE ch.service = ? AND r.instance_name = ? AND ch.changed_at >= ? ORDER BY ch.change_id")) {
+            ps.setString(1, instance.service().id());
+            ps.setString(2, instance.name());
+            ps.setString(3, since.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ScoreChange(rs.getString("item_key"), rs.getLong("file_id"), rs.getString("title"), rs.getString("change_type"),
@@ -269,12 +286,14 @@ public class ArrRepository {
     }
 
     /** Deletes runs (with their files, profiles and changes) started before {@code before}, always keeping the newest finished run. */
-    public int pruneRuns(Connection c, ArrService service, Instant before, long keepRunId) throws SQLException {
+    public int pruneRuns(Connection c, ArrInstance instance, Instant before, long keepRunId) throws SQLException {
         List<Long> old = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT arr_run_id FROM arr_runs WHERE service = ? AND started_at < ? AND arr_run_id <> ?")) {
-            ps.setString(1, service.id());
-            ps.setString(2, before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()); // the format of started_at
-            ps.setLong(3, keepRunId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT arr_run_id FROM arr_runs WHERE service = ? AND instance_name = ? AND started_at < ? "
+                + "AND arr_run_id <> ?")) {
+            ps.setString(1, instance.service().id());
+            ps.setString(2, instance.name());
+            ps.setString(3, before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()); // the format of started_at
+            ps.setLong(4, keepRunId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     old.add(rs.getLong(1));

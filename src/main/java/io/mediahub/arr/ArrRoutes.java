@@ -4,8 +4,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * {@code radarr-export-scores} and {@code sonarr-export-scores}: one route template, the export workflow written once,
- * instantiated per service with the bean that lists that service's files.
+ * {@code radarr-export-scores}, {@code sonarr-export-scores} and one {@code <service>-<name>-export-scores} per named
+ * instance ({@code RADARR_4K_URL}: {@code radarr-4k-export-scores}): one route template, the export workflow written
+ * once, instantiated per instance with the bean that lists that service's files.
  * <pre>
  * direct:&lt;flow&gt; → arrScoreExport.begin (status, run row, profiles) → &lt;lister&gt;.list (the service's files)
  *   → arrScoreExport.record (files, changes, summary: one transaction) → arrReports.refreshDashboard
@@ -14,6 +15,11 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class ArrRoutes extends RouteBuilder {
     public static final String TEMPLATE = "arr-export-scores";
+    private final java.util.List<ArrInstance> instances;
+
+    public ArrRoutes(java.util.List<ArrInstance> instances) {
+        this.instances = java.util.List.copyOf(instances);
+    }
 
     @Override
     public void configure() {
@@ -36,9 +42,9 @@ public class ArrRoutes extends RouteBuilder {
                 .removeProperty("arrExport")
                 .bean("arrReports", "refreshDashboard");
 
-        for (ArrService s : ArrService.values()) {
-            templatedRoute(TEMPLATE).routeId(s.flowId()).parameter("flowId", s.flowId()).parameter("service", s.id())
-                    .parameter("lister", s.id() + "Lister");
+        for (ArrInstance i : instances) {
+            templatedRoute(TEMPLATE).routeId(i.flowId()).parameter("flowId", i.flowId()).parameter("service", i.id())
+                    .parameter("lister", i.service().id() + "Lister");
         }
     }
 }

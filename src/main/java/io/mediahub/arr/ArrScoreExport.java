@@ -40,28 +40,28 @@ public class ArrScoreExport {
     }
 
     /** A client for the service, with this export's rate limit and (unless {@code noCache}) the response cache. */
-    public ArrClient client(ArrService service, boolean noCache) {
+    public ArrClient client(ArrInstance instance, boolean noCache) {
         ResponseCache cache = noCache || !settings.getBoolean("arr.cache-enabled") || settings.getDouble("arr.cache-ttl") <= 0 ? null
                 : new ResponseCache(settings.dataDir().resolve("cache").resolve("arr"),
                 Duration.ofSeconds(Math.round(settings.getDouble("arr.cache-ttl") * 60)), clock);
-        return new ArrClient(service, settings.get(service.urlKey()), settings.get(service.apiKeyKey()),
+        return new ArrClient(instance, settings.get(instance.urlKey()), settings.get(instance.apiKeyKey()),
                 HttpSettings.from(settings).withReadTimeout(settings.getDuration("arr.read-timeout")),
                 TokenBucket.perSecond(settings.getDouble("arr.rate-limit")), cache, json);
     }
 
     /** {@code system/status} (fail fast on a wrong URL or key), the run row, then the quality profiles. */
-    public ArrExport begin(FlowRequest request, String serviceId) throws SQLException {
-        ArrService service = ArrService.of(serviceId);
-        ArrClient client = client(service, request.option("no-cache"));
+    public ArrExport begin(FlowRequest request, String instanceId) throws SQLException {
+        ArrInstance instance = ArrInstance.of(instanceId, settings);
+        ArrClient client = client(instance, request.option("no-cache"));
         String startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        long runId = repository.startRun(service, client.baseUrl(), startedAt);
+        long runId = repository.startRun(instance, client.baseUrl(), startedAt);
         try {
             JsonNode status = checkedStatus(client);
             Map<Integer, QualityProfile> profiles = ArrFileMapper.profiles(client.get("/api/v3/qualityprofile", Map.of()));
             JsonNode formats = client.get("/api/v3/customformat", Map.of());
-            ArrExport export = new ArrExport(request, service, client, runId, startedAt, status.path("version").asText(), profiles);
+            ArrExport export = new ArrExport(request, instance, client, runId, startedAt, status.path("version").asText(), profiles);
             export.problems.counts.put("custom_formats", (long) formats.size());
-            LOG.info("{}: {} {} at {}, {} quality profiles, {} custom formats", service.flowId(), service.displayName(),
+            LOG.info("{}: {} {} at {}, {} quality profiles, {} custom formats", instance.flowId(), instance.displayName(),
                     status.path("version").asText(), client.baseUrl(), profiles.size(), formats.size());
             return export;
         } catch (RuntimeException e) {
@@ -75,9 +75,10 @@ public class ArrScoreExport {
         JsonNode status = client.status();
         String app = status.path("appName").asText("");
         ArrService service = client.service();
+        String variable = client.instance().urlVariable();
         if (!app.isEmpty() && !app.equalsIgnoreCase(service.displayName())) {
-            throw new ServiceException(service.displayName(), service.urlVariable() + " (" + client.baseUrl() + ") is " + app + ", not "
-                    + service.displayName() + " — check " + service.urlVariable());
+            throw new ServiceException(client.instance().displayName(), variable + " (" + client.baseUrl() + ") is " + app + ", not "
+                    + service.displayName() + " — check " + variable);
         }
         return status;
     }
@@ -87,11 +88,22 @@ public class ArrScoreExport {
         repository.failRun(export.runId, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), FlowRunner.oneLine(cause));
     }
 
+    /** Why the run is partial, naming up to five series that could not be listed; null when every series was. */
+    static String partialReason(ArrExport export) {
+        if (export.failedItems.isEmpty()) {
+            return null;
+        }
+        List<String> titles = export.failedItems.stream().map(id -> export.failedTitles.getOrDefault(id, "series " + id)).sorted().toList();
+        String named = String.join(", ", titles.subList(0, Math.min(5, titles.size()))) + (titles.size() > 5 ? ", …" : "");
+        return titles.size() + " series could not be listed (" + named + "); their files from the previous run were kept";
+    }
+
     /** Stores the run: profiles, files, changes since the previous run, summary; prunes runs beyond the retention. */
     public FlowResult record(ArrExport export) throws SQLException {
         export.request.checkNotStopping();
         ArrService service = export.service;
-        Map<String, ArrFile> previous = repository.latestRun(service).map(r -> {
+        ArrInstance instance = export.instance;
+        Map<String, ArrFile> previous = repository.latestRun(instance).map(r -> {
             try {
                 return repository.files(r.id(), service, null);
             } catch (SQLException e) {
@@ -113,9 +125,9 @@ public class ArrScoreExport {
         List<ScoreChange> changes = ScoreChangeDetector.detect(previous, current, now);
 
         Instant nowInstant = clock.instant();
-        List<ScoreChange> recent = new java.util.ArrayList<>(repository.changesSince(service, nowInstant.minus(90, ChronoUnit.DAYS)));
+        List<ScoreChange> recent = new java.util.ArrayList<>(repository.changesSince(instance, nowInstant.minus(90, ChronoUnit.DAYS)));
         recent.addAll(changes);
-        ArrAnalysis analysis = ArrAnalysis.of(service, null, current.values(), export.profiles, recent, List.of(), settings.getInt("arr.min-score"),
+        ArrAnalysis analysis = ArrAnalysis.of(instance, null, current.values(), export.profiles, recent, List.of(), settings.getInt("arr.min-score"),
                 nowInstant);
         long belowCutoff = current.values().stream().filter(f -> Boolean.FALSE.equals(f.meetsCutoffScore())).count();
         String status = export.failedItems.isEmpty() ? "ok" : "partial";
@@ -123,14 +135,14 @@ public class ArrScoreExport {
                 status, current.size(), export.itemsWithoutFile.get(), belowCutoff, export.problems.get("unknown_profiles"),
                 export.failedItems.size(), changes.size(), analysis.health().score(), analysis.health().grade(),
                 analysis.statistics().meanScore(),
-                export.failedItems.isEmpty() ? null : export.failedItems.size() + " series could not be listed; their previous files were kept");
+                partialReason(export), instance.name());
         Instant keepAfter = nowInstant.minus(Math.max(0, settings.getInt("arr.retention-days")), ChronoUnit.DAYS);
         int pruned = repository.store().inTransaction(c -> {
             repository.insertProfiles(c, export.runId, export.profiles.values());
             repository.insertFiles(c, export.runId, current.values());
             repository.insertChanges(c, export.runId, service, changes);
             repository.finishRun(c, row);
-            return repository.pruneRuns(c, service, keepAfter, export.runId);
+            return repository.pruneRuns(c, instance, keepAfter, export.runId);
         });
 
         FlowResult result = new FlowResult().read(export.itemsListed.get()).written(current.size());
@@ -142,10 +154,11 @@ public class ArrScoreExport {
         export.problems.counts.forEach(result::count);
         export.files.clear(); // written: the dashboard refresh that follows reads them back from the store
         if (!export.failedItems.isEmpty()) {
-            result.count("series_failed", export.failedItems.size()).count("files_carried_over", carried).skipped(export.failedItems.size());
+            result.count("series_failed", export.failedItems.size()).count("files_carried_over", carried).skipped(export.failedItems.size())
+                    .partial(row.error());
         }
         result.count("requests", export.client.requests()).count("runs_pruned", pruned);
-        LOG.info("{}: run {} {}: {} files, {} missing, {} below cutoff, health {} ({}), {} changes{}", service.flowId(), export.runId, status,
+        LOG.info("{}: run {} {}: {} files, {} missing, {} below cutoff, health {} ({}), {} changes{}", instance.flowId(), export.runId, status,
                 current.size(), export.itemsWithoutFile.get(), belowCutoff, String.format(java.util.Locale.ROOT, "%.1f", analysis.health().score()),
                 analysis.health().grade(), changes.size(), export.failedItems.isEmpty() ? "" : ", " + export.failedItems.size() + " series failed");
         return result;

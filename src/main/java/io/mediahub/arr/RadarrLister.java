@@ -14,7 +14,7 @@ public class RadarrLister implements ArrLister {
             export.itemsListed.incrementAndGet();
             export.mapper.movie(movie).ifPresentOrElse(export::add, export.itemsWithoutFile::incrementAndGet);
         });
-        LOG.info("radarr-export-scores: {} movies, {} with a file", movies, export.files.size());
+        LOG.info("{}: {} movies, {} with a file", export.instance.flowId(), movies, export.files.size());
         return export;
     }
 }

@@ -14,10 +14,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * API answers kept on disk for a while ({@code arr.cache-ttl}), so a second export within the hour does not ask the
- * service again. Files are named by a hash of the URL path and query (never the key) and written whole-or-not-at-all.
+ * API answers that change slowly (quality profiles, custom formats) kept on disk for a while ({@code arr.cache-ttl}),
+ * so a second export within the hour does not ask for them again; only answers that parsed are kept. Files are named by a hash of the URL path and query (never the key) and written whole-or-not-at-all.
  */
 public final class ResponseCache {
     private final Path dir;
@@ -59,21 +60,36 @@ public final class ResponseCache {
         return Optional.empty();
     }
 
-    /** Copies {@code body} into the cache (through a temporary file) and returns the cached file. */
-    public Path store(String pathAndQuery, InputStream body) {
+    /**
+     * Copies {@code body} to a temporary file, hands that to {@code reader}, and keeps it as the cached answer only when
+     * the reader returned: a body that does not parse (a proxy's login page with status 200) is never cached.
+     */
+    public <T> T storeIfRead(String pathAndQuery, InputStream body, Function<InputStream, T> reader) {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "part-", ".tmp");
             try {
                 Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Path f = fileFor(pathAndQuery);
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return f;
+                T result;
+                try (InputStream in = Files.newInputStream(tmp)) {
+                    result = reader.apply(in);
+                }
+                Files.move(tmp, fileFor(pathAndQuery), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return result;
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Forgets the cached answer (one that no longer parses). */
+    public void evict(String pathAndQuery) {
+        try {
+            Files.deleteIfExists(fileFor(pathAndQuery));
+        } catch (IOException e) {
+            // the next fresh() reads it again and fails the same way; nothing to add here
         }
     }
 

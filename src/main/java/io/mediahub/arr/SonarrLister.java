@@ -46,14 +46,17 @@ public class SonarrLister implements ArrLister {
                     }
                     try {
                         listSeries(export, s);
+                    } catch (FlowStoppedException e) {
+                        throw e;
                     } catch (RuntimeException e) {
                         export.failedItems.add(s.path("id").asLong());
-                        LOG.warn("sonarr-export-scores: the files of series {} '{}' could not be listed: {}", s.path("id").asLong(),
+                        export.failedTitles.put(s.path("id").asLong(), s.path("title").asText());
+                        LOG.warn("{}: the files of series {} '{}' could not be listed: {}", export.instance.flowId(), s.path("id").asLong(),
                                 s.path("title").asText(), e.getMessage());
                     }
                     int n = done.incrementAndGet();
                     if (n % 50 == 0 || n == total) {
-                        LOG.info("sonarr-export-scores: series {} / {} done", n, total);
+                        LOG.info("{}: series {} / {} done", export.instance.flowId(), n, total);
                     }
                 }));
             }
@@ -61,10 +64,13 @@ public class SonarrLister implements ArrLister {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof FlowStoppedException stopped) {
+                        throw stopped;
+                    }
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new FlowStoppedException("sonarr-export-scores was interrupted");
+                    throw new FlowStoppedException(export.instance.flowId() + " was interrupted");
                 }
             }
         } finally {

@@ -1,19 +1,32 @@
 package io.mediahub.arr;
 
+import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.RateLimiter;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
-/** A token-bucket rate limit shared by every worker of one export: {@code perSecond} requests a second, bursts of one second. */
-public final class TokenBucket {
+/**
+ * A token-bucket rate limit shared by every worker of one export: {@code perSecond} requests a second, bursts of one
+ * second. It paces every request the client sends, retries included ({@link JsonHttpClient#pacedBy}); a thread that
+ * is interrupted before or while it waits gets an {@link InterruptedException} and sends nothing.
+ */
+public final class TokenBucket implements JsonHttpClient.Pacer {
     private final double perSecond;
     private final LongSupplier nanoTime;
+    private final RateLimiter.Sleeper sleeper;
     private double tokens;
     private long last;
 
     public TokenBucket(double perSecond, LongSupplier nanoTime) {
+        this(perSecond, nanoTime, d -> TimeUnit.NANOSECONDS.sleep(d.toNanos()));
+    }
+
+    /** {@code sleeper} waits for the next token: the thread's sleep in production, a fake clock's step in tests. */
+    public TokenBucket(double perSecond, LongSupplier nanoTime, RateLimiter.Sleeper sleeper) {
         this.perSecond = perSecond;
         this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
         this.tokens = Math.max(1, perSecond);
         this.last = nanoTime.getAsLong();
     }
@@ -30,25 +43,19 @@ public final class TokenBucket {
         return tokens >= 0 ? 0 : (long) (-tokens / perSecond * 1e9);
     }
 
-    /** Blocks until a token is free. */
-    public void acquire() {
+    /** Returns when the caller may send one request; throws, and the caller sends nothing, when its thread is interrupted. */
+    @Override
+    public void awaitTurn() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before the request was sent");
+        }
         long wait = reserve();
-        long deadline = System.nanoTime() + wait;
-        while (wait > 0) {
-            LockSupport.parkNanos(wait);
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            wait = deadline - System.nanoTime();
+        if (wait > 0) {
+            sleeper.sleep(Duration.ofNanos(wait));
         }
     }
 
     public static TokenBucket perSecond(double rate) {
         return new TokenBucket(rate, System::nanoTime);
-    }
-
-    static long seconds(long s) {
-        return TimeUnit.SECONDS.toNanos(s);
     }
 }

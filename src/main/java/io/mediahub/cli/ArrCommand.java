@@ -2,9 +2,9 @@ package io.mediahub.cli;
 
 import io.mediahub.app.MediahubApplication;
 import io.mediahub.arr.ArrAnalysis;
+import io.mediahub.arr.ArrInstance;
 import io.mediahub.arr.ArrReports;
 import io.mediahub.arr.ArrScoreExport;
-import io.mediahub.arr.ArrService;
 import io.mediahub.arr.UpgradeCandidate;
 import io.mediahub.config.Settings;
 import java.nio.file.Path;
@@ -31,13 +31,22 @@ public class ArrCommand implements Callable<Integer> {
         return 2;
     }
 
-    static List<ArrService> services(String which) {
-        return "all".equalsIgnoreCase(which) ? List.of(ArrService.values()) : List.of(ArrService.of(which));
+    /** {@code all}: every instance (each service's default one and the named ones); else the one named ({@code radarr-4k}). */
+    static List<ArrInstance> services(String which, Settings settings) {
+        return "all".equalsIgnoreCase(which.trim()) ? ArrInstance.all(settings) : List.of(ArrInstance.of(which, settings));
+    }
+
+    /** The line for a store without an export of {@code wanted}: which service, and the command that fills it. */
+    static String noExport(List<ArrInstance> wanted) {
+        String names = String.join(" or ", wanted.stream().map(ArrInstance::displayName).toList());
+        String command = wanted.size() == 1 ? "mediahub export arr --service " + wanted.get(0).id() : "mediahub export arr";
+        return "No " + names + " export in the store yet: run " + command;
     }
 
     /** {@code arr validate}: system/status of each configured service, with its version. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Ask each configured service for /api/v3/system/status and print its version; exit 1 if one fails, 2 if none is configured.")
+            description = "Ask each configured service (named instances included) for /api/v3/system/status and print its version; "
+                    + "exit 1 if one fails, 2 if none is configured.")
     public static class Validate implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
@@ -46,7 +55,7 @@ public class ArrCommand implements Callable<Integer> {
             int failed = 0;
             try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
                 ArrScoreExport export = app.bean("arrScoreExport", ArrScoreExport.class);
-                for (ArrService s : ArrService.values()) {
+                for (ArrInstance s : ArrInstance.all(settings)) {
                     if (settings.find(s.urlKey()).isEmpty() || settings.find(s.apiKeyKey()).isEmpty()) {
                         System.out.println(s.displayName() + ": not configured (set " + s.urlVariable() + " and " + s.apiKeyVariable() + ")");
                         continue;
@@ -76,7 +85,7 @@ public class ArrCommand implements Callable<Integer> {
             description = {"Print the upgrade candidates (priority, title, score, gain, reasons), the health score and grade, the top "
                     + "achievements and the warnings, from the store only (no API). An empty store: exit 1 (export first)."})
     public static class Analyze implements Callable<Integer> {
-        @Option(names = "--service", required = true, description = "The service: radarr or sonarr.")
+        @Option(names = "--service", required = true, description = "The service: radarr, sonarr, or a named instance such as radarr-4k (RADARR_4K_URL).")
         String service;
 
         @Option(names = "--min-score", description = "The score at or below which a file is a candidate (default ARR_MIN_SCORE, -50).")
@@ -91,12 +100,12 @@ public class ArrCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Settings settings = MediahubCommand.settingsSource.get();
-            ArrService s = ArrService.of(service);
+            ArrInstance s = ArrInstance.of(service, settings);
             try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
                 ArrReports reports = app.bean("arrReports", ArrReports.class);
                 Optional<ArrAnalysis> a = reports.analyze(s, minScore != null ? minScore : reports.threshold());
                 if (a.isEmpty()) {
-                    System.err.println("No " + s.displayName() + " export in the store yet: run 'export arr --service " + s.id() + "' first.");
+                    System.err.println(noExport(List.of(s)));
                     return 1;
                 }
                 print(a.get(), limit);
@@ -110,7 +119,7 @@ public class ArrCommand implements Callable<Integer> {
     }
 
     static void print(ArrAnalysis a, int limit) {
-        System.out.printf(Locale.ROOT, "%s — run %d of %s: %d files, health %.1f (%s)%n", a.service().displayName(), a.run().id(), a.run().startedAt(),
+        System.out.printf(Locale.ROOT, "%s — run %d of %s: %d files, health %.1f (%s)%n", a.instance().displayName(), a.run().id(), a.run().startedAt(),
                 a.statistics().total(), a.health().score(), a.health().grade());
         System.out.printf(Locale.ROOT, "%-8s  %-50s  %6s  %5s  %s%n", "PRIORITY", "TITLE", "SCORE", "GAIN", "REASON");
         for (UpgradeCandidate c : a.candidates().stream().limit(limit).toList()) {
@@ -127,7 +136,7 @@ public class ArrCommand implements Callable<Integer> {
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = "Write the HTML dashboard from the store only (no API). An empty store: exit 1 (export first).")
     public static class Report implements Callable<Integer> {
-        @Option(names = "--service", defaultValue = "all", description = "The service: radarr, sonarr or all (default ${DEFAULT-VALUE}).")
+        @Option(names = "--service", defaultValue = "all", description = "The service: radarr, sonarr, a named instance such as radarr-4k, or all (default ${DEFAULT-VALUE}).")
         String service;
 
         @Option(names = "--html", paramLabel = "FILE", description = "Where to write it (default reports/arr_health_report_<UTC time>.html).")
@@ -142,11 +151,11 @@ public class ArrCommand implements Callable<Integer> {
             try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
                 ArrReports reports = app.bean("arrReports", ArrReports.class);
                 List<ArrAnalysis> analyses = new ArrayList<>();
-                for (ArrService s : services(service)) {
+                for (ArrInstance s : services(service, settings)) {
                     reports.analyze(s, reports.threshold()).ifPresent(analyses::add);
                 }
                 if (analyses.isEmpty()) {
-                    System.err.println("No " + service + " export in the store yet: run 'export arr' first.");
+                    System.err.println(noExport(services(service, settings)));
                     return 1;
                 }
                 Path file = html != null ? html : Path.of("reports", "arr_health_report_" + ExportArrCommand.stamp(Instant.now()) + ".html");

@@ -2,9 +2,8 @@ package io.mediahub.cli;
 
 import io.mediahub.app.MediahubApplication;
 import io.mediahub.arr.ArrAnalysis;
-import io.mediahub.arr.ArrFlows;
+import io.mediahub.arr.ArrInstance;
 import io.mediahub.arr.ArrReports;
-import io.mediahub.arr.ArrService;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowOutcome;
 import java.nio.file.Path;
@@ -26,12 +25,14 @@ import picocli.CommandLine.Option;
                 + "sonarr-export-scores do), analyse them, write CSV/JSON/HTML where asked and print a summary. "
                 + "A service without its URL and key is skipped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every export succeeded", "1:an export failed", "2:no service configured, or wrong usage", "3:an export is already running"})
+        exitCodeList = {"0:every export succeeded", "1:an export failed", "2:no service configured, or wrong usage", "3:an export is already running",
+                "4:an export listed only part of its service (the reason is printed); what it listed is stored and written"})
 public class ExportArrCommand implements Callable<Integer> {
-    @Option(names = "--service", defaultValue = "all", description = "The service: radarr, sonarr or all (default ${DEFAULT-VALUE}).")
+    @Option(names = "--service", defaultValue = "all",
+            description = "The service: radarr, sonarr, a named instance such as radarr-4k (RADARR_4K_URL), or all (default ${DEFAULT-VALUE}).")
     String service;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Write <service>_scores_<UTC time>.csv into DIR.")
+    @Option(names = "--csv", paramLabel = "DIR", description = "Write <service>_scores_<UTC time>.csv (radarr-4k_scores_… for a named instance) into DIR.")
     Path csv;
 
     @Option(names = "--json", paramLabel = "DIR", description = "Write <service>_scores_<UTC time>.json into DIR.")
@@ -50,21 +51,25 @@ public class ExportArrCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = MediahubCommand.settingsSource.get();
-        List<ArrService> wanted = ArrCommand.services(service);
+        List<ArrInstance> wanted = ArrCommand.services(service, settings);
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
-            List<ArrService> configured = wanted.stream().filter(s -> app.catalog().missingSetting(ArrFlows.of(s)).isEmpty()).toList();
+            List<ArrInstance> configured = wanted.stream().filter(s -> app.catalog().missingSetting(s.flow()).isEmpty()).toList();
             if (configured.isEmpty()) {
                 System.err.println("No service to export: set RADARR_URL and RADARR_API_KEY and/or SONARR_URL and SONARR_API_KEY.");
                 return 2;
             }
             app.start();
             int exit = 0;
+            boolean partial = false;
             ArrReports reports = app.bean("arrReports", ArrReports.class);
             List<ArrAnalysis> analyses = new ArrayList<>();
-            for (ArrService s : configured) {
+            for (ArrInstance s : configured) {
                 FlowOutcome o = app.runner().run(s.flowId(), "cli", Map.of("no-cache", String.valueOf(noCache)));
                 if (o.status() == FlowOutcome.Status.OK) {
                     System.out.println(s.flowId() + " ok in " + String.format(Locale.ROOT, "%.1f", o.durationMs() / 1000.0) + " s: " + o.result());
+                } else if (o.status() == FlowOutcome.Status.PARTIAL) {
+                    System.out.println(s.flowId() + " partial in " + String.format(Locale.ROOT, "%.1f", o.durationMs() / 1000.0) + " s: " + o.error());
+                    partial = true;
                 } else {
                     System.err.println(o.error());
                     exit = Math.max(exit, o.status() == FlowOutcome.Status.SKIPPED ? 3 : 1);
@@ -88,10 +93,10 @@ public class ExportArrCommand implements Callable<Integer> {
             }
             for (ArrAnalysis a : analyses) {
                 System.out.printf(Locale.ROOT, "%s: %d files, %d missing, %d below cutoff, health %.1f (%s), %d upgrade candidate(s) (%d critical)%n",
-                        a.service().displayName(), a.statistics().total(), a.run().itemsWithoutFile(), a.run().belowCutoff(), a.health().score(),
+                        a.instance().displayName(), a.statistics().total(), a.run().itemsWithoutFile(), a.run().belowCutoff(), a.health().score(),
                         a.health().grade(), a.candidates().size(), a.candidatesByPriority("CRITICAL"));
             }
-            return exit;
+            return exit != 0 ? exit : partial ? 4 : 0;
         }
     }
 }

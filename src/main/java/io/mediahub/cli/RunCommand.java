@@ -13,10 +13,11 @@ import picocli.CommandLine.Parameters;
 /** {@code run FLOW}: one flow, once, synchronously. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run one flow once and exit: 0 when it succeeded, 1 when it failed (with one line saying why), 2 when a "
-                + "setting it needs is missing or wrong, 3 when it was already running elsewhere. 'flows' lists the flows."},
+                + "setting it needs is missing or wrong, 3 when it was already running elsewhere, 4 when it did only part of its "
+                + "work (with the reason). 'flows' lists the flows."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the flow succeeded", "1:the flow failed or was interrupted", "2:wrong usage or configuration",
-                "3:the flow is already running"})
+                "3:the flow is already running", "4:the flow ran but did only part of its work (the reason is printed)"})
 public class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FLOW", description = "The flow id, for example emby-sync-library.")
@@ -48,6 +49,10 @@ public class RunCommand implements Callable<Integer> {
                         System.err.println(outcome.error());
                     }
                     return 0;
+                }
+                case PARTIAL -> {
+                    System.out.println(flow + " partial in " + String.format(java.util.Locale.ROOT, "%.1f", outcome.durationMs() / 1000.0) + " s: " + outcome.error());
+                    return 4;
                 }
                 case SKIPPED -> {
                     System.err.println(outcome.error());

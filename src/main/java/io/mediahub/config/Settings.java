@@ -48,6 +48,17 @@ public final class Settings {
             "MEDIAHUB_IT_MYSQL_USER", "MEDIAHUB_IT_MYSQL_PASSWORD", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY");
 
     /**
+     * Settings a user repeats under a name of their own, for a second instance of a service: beside {@code RADARR_URL}
+     * and {@code RADARR_API_KEY}, {@code RADARR_4K_URL} and {@code RADARR_4K_API_KEY} (read as {@code radarr.4k.url},
+     * {@code radarr.4k.api-key}). Domain → the keys of one instance.
+     */
+    private static final Map<String, List<String>> NAMED_INSTANCE_KEYS = Map.of("radarr", List.of("url", "api-key"), "sonarr", List.of("url", "api-key"));
+    /** {@code <DOMAIN>_<NAME>_<KEY>}: RADARR_4K_URL; the name is letters, digits and single underscores. */
+    private static final java.util.regex.Pattern NAMED_INSTANCE_VARIABLE = java.util.regex.Pattern.compile(
+            "(" + String.join("|", NAMED_INSTANCE_KEYS.keySet().stream().map(Settings::envName).sorted().toList()) + ")_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_("
+                    + String.join("|", NAMED_INSTANCE_KEYS.values().stream().flatMap(List::stream).map(Settings::envName).distinct().sorted().toList()) + ")");
+
+    /**
      * Named *Arr instances ({@code RADARR_4K_URL}, {@code SONARR_ANIME_API_KEY}): accepted here as well as by the
      * domain that reads them, so the warning never depends on which of the two is present.
      */
@@ -96,13 +107,55 @@ public final class Settings {
             values.put(d.getKey(), d.getValue());
         }
         // Every known key may be overridden by its variable.
+        Set<String> knownVariables = new java.util.HashSet<>();
         for (String key : new ArrayList<>(values.keySet())) {
+            knownVariables.add(envName(key));
             String v = env.get(envName(key));
             if (v != null) {
                 values.put(key, v.trim());
             }
         }
+        // Named instances: every key of an instance exists (blank when not set) once one of its variables is set.
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (knownVariables.contains(e.getKey())) {
+                continue;
+            }
+            namedInstanceKey(e.getKey()).ifPresent(key -> {
+                String domain = key.substring(0, key.indexOf('.'));
+                String instance = key.substring(0, key.lastIndexOf('.') + 1); // radarr.4k.
+                NAMED_INSTANCE_KEYS.get(domain).forEach(k -> values.putIfAbsent(instance + k, ""));
+                values.put(key, e.getValue().trim());
+            });
+        }
         return new Settings(values, Map.of(), Set.of());
+    }
+
+    /**
+     * The key a named-instance variable sets ({@code RADARR_4K_URL} → {@code radarr.4k.url}, {@code SONARR_ANIME_API_KEY}
+     * → {@code sonarr.anime.api-key}; a name's underscores become dashes), or empty when the variable is not one.
+     * Such variables are known settings, not typos.
+     */
+    public static Optional<String> namedInstanceKey(String variable) {
+        java.util.regex.Matcher m = NAMED_INSTANCE_VARIABLE.matcher(variable);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String domain = m.group(1).toLowerCase(Locale.ROOT);
+        String name = m.group(2).toLowerCase(Locale.ROOT).replace('_', '-');
+        String key = m.group(3).toLowerCase(Locale.ROOT).replace('_', '-');
+        return Optional.of(domain + "." + name + "." + key);
+    }
+
+    /** The names of the domain's named instances that have a variable set ({@code radarr} → {@code [4k]}), sorted. */
+    public List<String> instanceNames(String domain) {
+        List<String> keys = NAMED_INSTANCE_KEYS.getOrDefault(domain, List.of());
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String first = "." + keys.get(0);
+        return values.keySet().stream().filter(k -> k.length() > domain.length() + 1 + first.length() && k.startsWith(domain + ".") && k.endsWith(first))
+                .map(k -> k.substring(domain.length() + 1, k.length() - first.length())).filter(n -> !n.isEmpty() && !n.contains("."))
+                .sorted().toList();
     }
 
     private static List<String> readDefaultsFile() {

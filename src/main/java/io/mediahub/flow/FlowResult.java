@@ -15,6 +15,7 @@ public final class FlowResult {
     private long skipped;
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final java.util.List<String> problems = new java.util.ArrayList<>();
+    private final java.util.List<String> partialReasons = new java.util.ArrayList<>();
 
     public FlowResult read(long n) {
         read += n;
@@ -45,6 +46,20 @@ public final class FlowResult {
     public FlowResult problem(String text) {
         problems.add(text);
         return this;
+    }
+
+    /**
+     * The run did only part of its work (a Sonarr series could not be listed): it ends {@code partial} instead of
+     * {@code ok}, with {@code reason} as its error text, exit 4 from {@code run}, and a notification as for a failure.
+     */
+    public FlowResult partial(String reason) {
+        partialReasons.add(reason);
+        return this;
+    }
+
+    /** Why the run was partial ({@code "; "} between reasons), or empty when it did all its work. */
+    public java.util.Optional<String> partialReason() {
+        return partialReasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", partialReasons));
     }
 
     public java.util.List<String> problems() {

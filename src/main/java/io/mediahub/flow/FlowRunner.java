@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +100,8 @@ public class FlowRunner {
                 : Map.of(SCHEDULED_FOR, scheduledFireTime.toInstant().toString()));
         if (outcome.status() == FlowOutcome.Status.SKIPPED) {
             LOG.warn("{}: schedule fired while the previous run is still going; this run is skipped", flowId);
+        } else if (outcome.status() == FlowOutcome.Status.PARTIAL) {
+            LOG.warn("{} partial: {}", flowId, outcome.error());
         } else if (!outcome.ok()) {
             LOG.error(outcome.error());
         }
@@ -181,9 +185,12 @@ public class FlowRunner {
             if (result == null) {
                 result = new FlowResult();
             }
-            status = "ok";
-            if (!result.problems().isEmpty()) {
-                error = String.join("; ", result.problems());
+            status = result.partialReason().isPresent() ? "partial" : "ok";
+            List<String> notes = new ArrayList<>();
+            result.partialReason().ifPresent(notes::add);
+            notes.addAll(result.problems());
+            if (!notes.isEmpty()) {
+                error = String.join("; ", notes);
             }
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
@@ -201,10 +208,16 @@ public class FlowRunner {
         long ms = Duration.between(started, finished).toMillis();
         runs.finish(runId, status, finished, ms, result, error);
         metrics.finished(def.id(), status, ms, finished);
-        FlowOutcome outcome = new FlowOutcome(def.id(), runId, "ok".equals(status) ? FlowOutcome.Status.OK
-                : "interrupted".equals(status) ? FlowOutcome.Status.INTERRUPTED : FlowOutcome.Status.FAILED, ms, result, error);
+        FlowOutcome outcome = new FlowOutcome(def.id(), runId, switch (status) {
+            case "ok" -> FlowOutcome.Status.OK;
+            case "partial" -> FlowOutcome.Status.PARTIAL;
+            case "interrupted" -> FlowOutcome.Status.INTERRUPTED;
+            default -> FlowOutcome.Status.FAILED;
+        }, ms, result, error);
         if (outcome.status() == FlowOutcome.Status.OK) {
             LOG.info("{}: run {} ok in {} ms ({})", def.id(), runId, ms, result);
+        } else if (outcome.status() == FlowOutcome.Status.PARTIAL) {
+            LOG.warn("{}: run {} partial in {} ms: {} ({})", def.id(), runId, ms, error, result);
         }
         notifier.notify(outcome);
         return outcome;

@@ -29,6 +29,11 @@ public interface MediahubModule {
     /** The module's flows, in the order {@code flows} lists them. */
     List<FlowDefinition> flows();
 
+    /** The flows with these settings: more than {@link #flows()} where settings add instances (a second Radarr). */
+    default List<FlowDefinition> flows(Settings settings) {
+        return flows();
+    }
+
     /** Beans bound by name for the YAML routes. */
     Map<String, Object> beans(Context context);
 

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a run's failure (and, if {@code mediahub.notify-on-success}, its success) to {@code MEDIAHUB_NOTIFY_URL}:
+ * Posts a run's failure or partial run (and, if {@code mediahub.notify-on-success}, its success) to {@code MEDIAHUB_NOTIFY_URL}:
  * Discord-compatible {@code {"content": …}} cut at 2,000 characters, or a generic JSON object. The URL is a secret
  * (webhook URLs carry a token) and never appears in a log line. A webhook that fails is logged, never fatal. The post
  * itself goes through the application's camel-http route {@code direct:notify-webhook} ({@link Transport}).
@@ -91,6 +91,8 @@ public class RunNotifier {
     static String discordText(FlowOutcome o) {
         String text = o.ok()
                 ? "Mediahub: " + o.flowId() + " ok in " + o.durationMs() / 1000.0 + " s (" + o.result() + ")"
+                : o.status() == FlowOutcome.Status.PARTIAL
+                ? "Mediahub: " + o.flowId() + " partial in " + o.durationMs() / 1000.0 + " s: " + o.error()
                 : "Mediahub: " + o.error();
         return text.length() <= DISCORD_LIMIT ? text : text.substring(0, DISCORD_LIMIT - 1) + "…";
     }

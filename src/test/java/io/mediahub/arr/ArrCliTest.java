@@ -69,8 +69,11 @@ class ArrCliTest {
     void analyzeAndReportOnAnEmptyStoreSayToExportFirst() {
         Map<String, String> env = Map.of();
         assertThat(cli(env, "arr", "analyze", "--service", "radarr")).isEqualTo(1);
-        assertThat(stderr()).contains("export arr");
+        assertThat(stderr()).contains("No Radarr export in the store yet: run mediahub export arr --service radarr");
         assertThat(cli(env, "arr", "report", "--service", "sonarr")).isEqualTo(1);
+        assertThat(stderr()).contains("No Sonarr export in the store yet: run mediahub export arr --service sonarr").doesNotContain("No sonarr");
+        assertThat(cli(env, "arr", "report")).isEqualTo(1);
+        assertThat(stderr()).contains("No Radarr or Sonarr export in the store yet: run mediahub export arr").doesNotContain("No all");
         assertThat(cli(env, "export", "arr")).isEqualTo(2);
         assertThat(stderr()).contains("RADARR_URL");
         assertThat(cli(env, "arr", "validate")).isEqualTo(2);
@@ -136,6 +139,64 @@ class ArrCliTest {
         Path report = dir.resolve("report.html");
         assertThat(cli(env, "arr", "report", "--service", "all", "--html", report.toString(), "--limit", "1")).as(stderr()).isEqualTo(0);
         assertThat(Files.readString(report)).contains("Upgrade candidates");
+    }
+
+    @Test
+    void aPartialRunExitsFourPrintsTheReasonNotifiesAndShowsInFlows() {
+        sonarr = new FakeArr(ArrService.SONARR);
+        ArrExportScoresTest.sonarrLibrary(sonarr);
+        sonarr.server.stubFor(FakeArr.authed(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v3/episodefile")).withQueryParam("seriesId",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("2"))).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)));
+        sonarr.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/hook"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+        Map<String, String> env = Map.of("SONARR_URL", sonarr.url(), "SONARR_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false",
+                "MEDIAHUB_NOTIFY_URL", sonarr.url() + "/hook");
+        String reason = "1 series could not be listed (Broken Show); their files from the previous run were kept";
+
+        assertThat(cli(env, "run", "sonarr-export-scores")).as(stderr()).isEqualTo(4);
+        assertThat(stdout()).containsPattern("sonarr-export-scores partial in \\d+\\.\\d s: " + java.util.regex.Pattern.quote(reason));
+        sonarr.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/hook"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.status",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("partial"))));
+
+        assertThat(cli(env, "flows")).isZero();
+        assertThat(stdout()).containsPattern("sonarr-export-scores .* partial: 1 series could not be listed");
+
+        assertThat(cli(env, "export", "arr", "--service", "sonarr")).as(stderr()).isEqualTo(4);
+        assertThat(stdout()).contains("sonarr-export-scores partial in ").contains("Sonarr: 4 files");
+    }
+
+    @Test
+    void aNamedInstanceIsExportedAnalysedAndReportedUnderItsOwnName() throws Exception {
+        radarr = new FakeArr(ArrService.RADARR);
+        radarr.json("/api/v3/movie", FakeArr.array(ArrExportScoresTest.firstMovies()));
+        try (FakeArr uhd = new FakeArr(ArrService.RADARR)) {
+            uhd.json("/api/v3/movie", FakeArr.array(List.of(ArrExportScoresTest.firstMovies().get(0))));
+            Map<String, String> env = Map.of("RADARR_URL", radarr.url(), "RADARR_API_KEY", FakeArr.KEY, "RADARR_4K_URL", uhd.url(),
+                    "RADARR_4K_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false");
+            assertThat(cli(env, "arr", "report", "--service", "radarr-4k")).isEqualTo(1);
+            assertThat(stderr()).contains("No Radarr 4k export in the store yet: run mediahub export arr --service radarr-4k");
+            assertThat(cli(env, "arr", "analyze", "--service", "radarr-hd")).isEqualTo(2);
+            assertThat(stderr()).contains("radarr, radarr-4k, sonarr");
+
+            Path csv = dir.resolve("csv");
+            assertThat(cli(env, "export", "arr", "--service", "all", "--csv", csv.toString())).as(stderr()).isEqualTo(0);
+            assertThat(stdout()).contains("radarr-export-scores ok").contains("radarr-4k-export-scores ok")
+                    .contains("Radarr: 5 files").contains("Radarr 4k: 1 files");
+            try (Stream<Path> files = Files.list(csv)) {
+                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).satisfiesExactly(
+                        n -> assertThat(n).matches("radarr-4k_scores_\\d{8}_\\d{6}\\.csv"),
+                        n -> assertThat(n).matches("radarr_scores_\\d{8}_\\d{6}\\.csv"));
+            }
+
+            assertThat(cli(env, "arr", "analyze", "--service", "radarr-4k")).as(stderr()).isEqualTo(0);
+            assertThat(stdout()).startsWith("Radarr 4k — run ").contains(": 1 files");
+            assertThat(cli(env, "flows")).isZero();
+            assertThat(stdout()).containsPattern("radarr-4k-export-scores +yes");
+        }
     }
 
     @Test

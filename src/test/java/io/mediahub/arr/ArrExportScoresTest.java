@@ -124,10 +124,14 @@ class ArrExportScoresTest {
 
         FlowOutcome o = app.run("sonarr-export-scores");
 
-        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
+        String reason = "1 series could not be listed (Broken Show); their files from the previous run were kept";
+        assertThat(o.status()).as(String.valueOf(o.error())).isEqualTo(FlowOutcome.Status.PARTIAL);
+        assertThat(o.error()).isEqualTo(reason);
         assertThat(o.result().counter("series_failed")).isEqualTo(1);
-        assertThat(app.rows("SELECT status, failed_items, items_without_file FROM arr_runs").get(0)).containsEntry("status", "partial")
-                .containsEntry("failed_items", 1).containsEntry("items_without_file", 1);
+        assertThat(app.rows("SELECT status, failed_items, items_without_file, error_text FROM arr_runs").get(0)).containsEntry("status", "partial")
+                .containsEntry("failed_items", 1).containsEntry("items_without_file", 1).containsEntry("error_text", reason);
+        assertThat(app.rows("SELECT status, error_text FROM flow_runs WHERE flow_id = 'sonarr-export-scores'").get(0))
+                .containsEntry("status", "partial").containsEntry("error_text", reason);
         Map<String, Map<String, Object>> files = new HashMap<>();
         app.rows("SELECT * FROM arr_files").forEach(r -> files.put((String) r.get("item_key"), r));
         assertThat(files).containsOnlyKeys("series:1:S01E01", "series:1:S01E02", "series:1:S01E03-E04", "series:3:S02E01");
@@ -179,7 +183,7 @@ class ArrExportScoresTest {
     }
 
     @Test
-    void transientFailuresAreRetriedAndAnswersAreCachedUnlessNoCache() throws Exception {
+    void transientFailuresAreRetriedAndOnlyProfilesAndFormatsAreCachedUnlessNoCache() throws Exception {
         radarr = new FakeArr(ArrService.RADARR);
         String body = FakeArr.JSON.writeValueAsString(array(firstMovies()));
         radarr.server.stubFor(FakeArr.authed(get(urlPathEqualTo("/api/v3/movie"))).atPriority(1).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
@@ -190,18 +194,28 @@ class ArrExportScoresTest {
                 .willReturn(FakeArr.ok(body)));
         app = TestApp.start(dir, env());
 
-        assertThat(app.run("radarr-export-scores").ok()).isTrue();
+        FlowOutcome first = app.run("radarr-export-scores");
+        assertThat(first.ok()).isTrue();
         assertThat(radarr.requests("/api/v3/movie")).isEqualTo(3);
+        assertThat(first.result().counter("requests")).isEqualTo(6); // status, profiles, formats, three attempts at the movies
 
-        FlowOutcome cached = app.run("radarr-export-scores");
-        assertThat(cached.ok()).isTrue();
-        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(3);
+        // an upgrade made within the cache's hour is seen: the movie list is never cached
+        radarr.server.resetScenarios();
+        radarr.server.stubFor(FakeArr.authed(get(urlPathEqualTo("/api/v3/movie"))).atPriority(1).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(FakeArr.ok(array(List.of(
+                        movie(1, "Alpha", 2001, 1, file(11, "Alpha (2001)/Alpha.mkv", 10 * GB, "Bluray-1080p", 1080, "1920x800", "x265", 250, false, 1, 5)))))));
+        FlowOutcome second = app.run("radarr-export-scores");
+        assertThat(second.ok()).isTrue();
+        assertThat(second.result().counter("improved")).isEqualTo(1);
+        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(4);
         assertThat(radarr.requests("/api/v3/system/status")).isEqualTo(2);
-        assertThat(cached.result().counter("new_file")).isZero();
+        assertThat(radarr.requests("/api/v3/qualityprofile")).isEqualTo(1);
+        assertThat(radarr.requests("/api/v3/customformat")).isEqualTo(1);
 
         assertThat(app.run("radarr-export-scores", Map.of("no-cache", "true")).ok()).isTrue();
-        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(4);
-        assertThat(Files.list(dir.resolve("cache").resolve("arr")).toList()).isNotEmpty()
+        assertThat(radarr.requests("/api/v3/movie")).isEqualTo(5);
+        assertThat(radarr.requests("/api/v3/qualityprofile")).isEqualTo(2);
+        assertThat(Files.list(dir.resolve("cache").resolve("arr")).toList()).hasSize(2)
                 .allSatisfy(f -> assertThat(Files.readString(f)).doesNotContain(FakeArr.KEY));
     }
 
@@ -253,10 +267,49 @@ class ArrExportScoresTest {
                 .willReturn(aResponse().withStatus(502)));
         FlowOutcome o = app.run("sonarr-export-scores");
 
-        assertThat(o.ok()).isTrue();
+        assertThat(o.status()).isEqualTo(FlowOutcome.Status.PARTIAL);
         assertThat(o.result().counter("removed")).isZero();
         assertThat(o.result().counter("files_carried_over")).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(*) FROM arr_files WHERE arr_run_id = 2 AND item_key = 'series:2:S01E01'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNamedInstanceIsExportedStoredAndComparedOnlyWithItsOwnRuns() throws Exception {
+        radarr = new FakeArr(ArrService.RADARR);
+        radarr.json("/api/v3/movie", array(firstMovies()));
+        try (FakeArr uhd = new FakeArr(ArrService.RADARR)) {
+            uhd.json("/api/v3/movie", array(List.of(
+                    movie(1, "Alpha", 2001, 2, file(91, "Alpha (2001)/Alpha.2160p.mkv", 60 * GB, "Bluray-2160p", 2160, "3840x2160", "x265", 300, false, 2)))));
+            app = TestApp.start(dir, env("RADARR_4K_URL", uhd.url(), "RADARR_4K_API_KEY", FakeArr.KEY, "ARR_CACHE_ENABLED", "false",
+                    "ARR_RETENTION_DAYS", "100000"));
+            try (var c = app.app().store().connection(); var st = c.createStatement()) { // a run recorded before instances had names
+                st.executeUpdate("INSERT INTO arr_runs (service, instance, started_at, finished_at, status) "
+                        + "VALUES ('radarr', 'http://old', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 'failed')");
+            }
+            assertThat(app.app().catalog().ids()).contains("radarr-export-scores", "radarr-4k-export-scores", "sonarr-export-scores");
+
+            assertThat(app.run("radarr-export-scores").ok()).isTrue();
+            FlowOutcome first4k = app.run("radarr-4k-export-scores");
+            assertThat(first4k.ok()).as(String.valueOf(first4k.error())).isTrue();
+            // compared with nothing (its first run), not with the other Radarr's 5 files
+            assertThat(first4k.result().counter("new_file")).isEqualTo(1);
+            assertThat(first4k.result().counter("removed")).isZero();
+
+            FlowOutcome again = app.run("radarr-export-scores");
+            assertThat(again.result().counter("new_file") + again.result().counter("removed") + again.result().counter("improved")
+                    + again.result().counter("degraded")).isZero();
+            FlowOutcome again4k = app.run("radarr-4k-export-scores");
+            assertThat(again4k.result().counter("new_file") + again4k.result().counter("removed")).isZero();
+
+            assertThat(app.rows("SELECT instance_name, instance, status, files FROM arr_runs ORDER BY arr_run_id"))
+                    .extracting(r -> r.get("instance_name") + " " + r.get("status") + " " + r.get("files")).containsExactly(
+                            " failed 0", " ok 5", "4k ok 1", " ok 5", "4k ok 1");
+            assertThat(app.rows("SELECT instance FROM arr_runs WHERE instance_name = '4k'").get(0)).containsEntry("instance", uhd.url());
+            String html = Files.readString(dir.resolve("reports").resolve("arr-dashboard.html"));
+            assertThat(html).contains("id=\"radarr\"").contains("id=\"radarr-4k\"").contains("Radarr 4k");
+            assertThat(uhd.requests("/api/v3/movie")).isEqualTo(2);
+            assertThat(radarr.requests("/api/v3/movie")).isEqualTo(2);
+        }
     }
 
     @Test

@@ -226,6 +226,22 @@ class ArrFormulasTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAsAFormulaAreNeutralisedButNumbersAreNot() throws Exception {
+        ArrFile a = new ArrFile(ArrService.RADARR, "movie:1", 1, 11, "=HYPERLINK(\"http://evil.example\",\"click\")", 1999, null, null, null, null,
+                "+cmd|' /C calc'!A0", GB, "-2+3", "1080p", "@SUM(1+1)", "\tDTS", null, "\rGRP", List.of(new FormatScore("LQ", -50)), -50, 1,
+                "HD", -10, -50, false, true, true, "tt1", 603, null, null, "2026-01-01T00:00:00Z", "2026-11-22 03:00:00");
+        StringWriter w = new StringWriter();
+        ArrCsvWriter.write(ArrService.RADARR, List.of(a), w);
+        String row = w.toString().split("\r\n")[1];
+        assertThat(row).startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",1999,'+cmd|' /C calc'!A0,-50,HD,'-2+3,1080p,'@SUM(1+1),");
+        assertThat(row).contains(",'\tDTS,").contains(",\"'\rGRP\",");
+        assertThat(ArrCsvWriter.field("-50")).isEqualTo("-50");
+        assertThat(ArrCsvWriter.field("-0.5")).isEqualTo("-0.5");
+        assertThat(ArrCsvWriter.field("-")).isEqualTo("'-");
+        assertThat(ArrCsvWriter.field("Plain title")).isEqualTo("Plain title");
+    }
+
+    @Test
     void theTokenBucketAllowsItsRateAndMakesTheRestWait() {
         AtomicLong now = new AtomicLong(0);
         TokenBucket b = new TokenBucket(10, now::get);
