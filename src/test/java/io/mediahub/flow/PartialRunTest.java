@@ -44,7 +44,12 @@ class PartialRunTest {
         try (Store store = Store.open(settings)) {
             FlowRunRepository runs = new FlowRunRepository(store, new ObjectMapper());
             FlowInvoker invoker = (endpoint, request) -> new FlowResult().read(3).written(2).partial("1 item could not be read");
-            FlowRunner runner = new FlowRunner(new FlowCatalog(settings, List.of(FLOW)), runs, invoker, new RunNotifier(settings, new ObjectMapper()),
+            FlowRunner runner = new FlowRunner(new FlowCatalog(settings, List.of(FLOW)), runs, invoker, new RunNotifier(settings, new ObjectMapper(), (url, body) -> {
+                // The webhook's transport (camel-http in the application), as a plain POST here.
+                var c = java.net.http.HttpClient.newHttpClient();
+                return c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }),
                     FlowMetrics.NONE, dir.resolve("locks"), Clock.systemUTC());
 
             FlowOutcome o = runner.run(FLOW.id(), "cli", Map.of());
