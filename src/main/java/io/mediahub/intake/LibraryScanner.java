@@ -158,7 +158,8 @@ public class LibraryScanner {
             r.method = "library-scan-sidecar";
         }
         if (r.kind == null || r.title == null) {
-            ParsedName p = FilenameParser.parse(rel);
+            // the library's own layout says what a file is: movies/Title (Year)/… is a movie, tv/Show (Year)/Season NN/… an episode
+            ParsedName p = FilenameParser.parseInLibrary(rel);
             boolean audio = MediaKinds.isAudio(f.getFileName().toString());
             r.kind = audio ? "music" : TmdbIdentifier.isEpisode(p) ? "episode" : "movie";
             r.title = p.title() != null ? p.title() : LibraryNames.stem(f.getFileName().toString());

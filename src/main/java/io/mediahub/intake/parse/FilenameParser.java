@@ -54,6 +54,93 @@ public final class FilenameParser {
         }
     }
 
+    /**
+     * Parses a path relative to Mediahub's library, whose layout says what a file is: under
+     * {@code movies/<Title> (<Year>)/} a movie with that title and year, under
+     * {@code tv/<Show> (<Year>)/Season NN/} an episode of that show and season, and a name Mediahub wrote there
+     * ({@code <Show> (<Year>) - S01E02 - <Episode Title>}) gives its episodes and episode title as written. The folder
+     * names are taken as they are, so a title that guessit's rules would split ({@code Mission - Impossible},
+     * {@code Jackass 3D}) stays whole. Any other path is read as {@link #parse} reads it.
+     */
+    public static ParsedName parseInLibrary(String pathInLibrary) {
+        ParsedName parsed = parse(pathInLibrary);
+        if (pathInLibrary == null) {
+            return parsed;
+        }
+        try {
+            String[] parts = pathInLibrary.replace('\\', '/').split("/");
+            if (parts.length == 3 && parts[0].equals("movies")) {
+                return inMoviesFolder(parts[1], stem(parts[2]), parsed);
+            }
+            if (parts.length == 4 && parts[0].equals("tv")) {
+                Matcher season = LIBRARY_SEASON.matcher(parts[2]);
+                if (season.matches()) {
+                    return inSeasonFolder(parts[1], Integer.parseInt(season.group(1)), stem(parts[3]), parsed);
+                }
+            }
+        } catch (RuntimeException e) {
+            return parsed; // the layout reading is a refinement: parse's answer stands
+        }
+        return parsed;
+    }
+
+    private static final Pattern LIBRARY_TITLE_YEAR = Pattern.compile("(.+) \\(((?:18|19|20|21)\\d{2})\\)");
+    private static final Pattern LIBRARY_SEASON = Pattern.compile("Season (\\d{1,4})");
+    private static final Pattern LIBRARY_EPISODE = Pattern.compile("S(\\d{2,4})E(\\d{2,4})(?:-E(\\d{2,4}))?(?: - (.+))?");
+    private static final Pattern CLASH_SUFFIX = Pattern.compile(" \\([2-9]\\d*\\)$");
+    private static final List<String> EPISODE_PROPERTIES = List.of("season", "episode", "episode_title", "episode_details", "episode_count",
+            "season_count", "date", "alternative_title");
+
+    /** A file name without its extension and without the {@code  (2)} a clash in the library added. */
+    private static String stem(String file) {
+        int dot = file.lastIndexOf('.');
+        String stem = dot > 0 && file.substring(dot + 1).matches("[A-Za-z0-9]{1,5}") ? file.substring(0, dot) : file;
+        return CLASH_SUFFIX.matcher(stem).replaceAll("");
+    }
+
+    private static ParsedName inMoviesFolder(String folder, String stem, ParsedName parsed) {
+        Map<String, Object> props = new LinkedHashMap<>(parsed.properties());
+        Matcher ty = LIBRARY_TITLE_YEAR.matcher(folder);
+        EPISODE_PROPERTIES.forEach(props::remove);
+        if (ty.matches()) {
+            props.put("title", ty.group(1));
+            props.put("year", Integer.parseInt(ty.group(2)));
+        } else if (stem.equals(folder)) {
+            props.put("title", folder); // "movies/Title/Title.mkv": a movie without a year
+            props.remove("year");
+        }
+        props.put("type", "movie");
+        return new ParsedName(order(props));
+    }
+
+    private static ParsedName inSeasonFolder(String showFolder, int season, String stem, ParsedName parsed) {
+        Map<String, Object> props = new LinkedHashMap<>(parsed.properties());
+        Matcher ty = LIBRARY_TITLE_YEAR.matcher(showFolder);
+        props.put("title", ty.matches() ? ty.group(1) : showFolder);
+        if (ty.matches()) {
+            props.put("year", Integer.parseInt(ty.group(2)));
+        }
+        props.remove("alternative_title");
+        Matcher code = stem.startsWith(showFolder + " - ") ? LIBRARY_EPISODE.matcher(stem.substring(showFolder.length() + 3)) : null;
+        if (code != null && code.matches() && Integer.parseInt(code.group(1)) == season) {
+            int first = Integer.parseInt(code.group(2));
+            List<Integer> episodes = new ArrayList<>(List.of(first));
+            for (int e = first + 1; code.group(3) != null && e <= Integer.parseInt(code.group(3)); e++) {
+                episodes.add(e);
+            }
+            props.put("episode", episodes.size() == 1 ? episodes.get(0) : episodes);
+            props.remove("episode_details");
+            if (code.group(4) != null) {
+                props.put("episode_title", code.group(4));
+            } else {
+                props.remove("episode_title");
+            }
+        }
+        props.put("season", season);
+        props.put("type", "episode");
+        return new ParsedName(order(props));
+    }
+
     private static ParsedName read(String nameOrPath) {
         Map<String, Object> props = new LinkedHashMap<>();
         if (nameOrPath == null || nameOrPath.isBlank()) {
@@ -119,9 +206,6 @@ public final class FilenameParser {
             for (String key : List.of("season", "year", "screen_size", "source", "video_codec")) {
                 if (!props.containsKey(key) && f.props.containsKey(key) && !(key.equals("year") && props.containsKey("date"))) {
                     if (key.equals("season") && f.props.get(key) instanceof List<?>) {
-                        continue;
-                    }
-                    if (key.equals("year") && !name.props.containsKey("title") && false) {
                         continue;
                     }
                     props.put(key, f.props.get(key));

@@ -56,7 +56,7 @@ final class SegmentParser {
     static final Pattern SERIES_WORD = Pattern.compile(B + "Series[ ._-]*(\\d{1,2})(?![-._]\\d)" + E, CI);
     static final Pattern SXXDXX = Pattern.compile(B + "S(\\d{1,3})D(\\d{1,2})" + E, CI);
     static final Pattern NXM_MORE = Pattern.compile("\\G[ ._-]*(?:-[ ._-]*)?(\\d{1,2})[xX](\\d{1,3})" + E);
-    static final Pattern SEASON_ONLY = Pattern.compile(B + "S(?: (?=\\d{2}(?!\\d)))?(\\d{1,3})(?:(?:[._]?-[._]?|[ ._]?-[ ._]?(?=S))S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
+    static final Pattern SEASON_ONLY = Pattern.compile(B + "(?<!['’])S(?: (?=\\d{2}(?!\\d)))?(\\d{1,3})(?:(?:[._]?-[._]?|[ ._]?-[ ._]?(?=S))S?(\\d{1,3}))?(?:[ ._-]?(?:Extras?|Bonus))?" + E, CI);
     static final Pattern SEASON_WORD = Pattern.compile(B + "(?:Seasons?|Saisons?|Temporadas?|Temp|Tem|Stagione|Seizoen|Sezon|Staffel)"
             + "[ ._-]*(\\d{1,4}|[IVX]{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|sept|un|deux|trois|quatre|cinq|six|huit|neuf|dix)"
             + "(?:[ ._-]*(?:-|&|to|and|a)[ ._-]*(\\d{1,3}))?(?:[ ._]?of[ ._]?(\\d{1,3}))?" + E, CI);
@@ -713,6 +713,9 @@ final class SegmentParser {
         }
     }
 
+    /** Heights a {@code WxH} resolution reads as a screen size ({@code 1920x1080} is {@code 1080p}), sorted for binarySearch. */
+    static final int[] STANDARD_HEIGHTS = {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320};
+
     private void findScreenSizes() {
         Scan m = scan(RESOLUTION, DIGIT);
         while (m.find()) {
@@ -749,20 +752,6 @@ final class SegmentParser {
         }
     }
 
-    static final int[] STANDARD_HEIGHTS = {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320};
-
-    static String standardHeight(int h, int w) {
-        for (int std : new int[] {360, 368, 480, 540, 576, 720, 900, 1080, 1440, 2160, 4320}) {
-            if (h == std) {
-                return h + "p";
-            }
-        }
-        if (w == 1920 || w == 3840 || w == 1280) {
-            return (w == 1920 ? 1080 : w == 1280 ? 720 : 2160) + "p";
-        }
-        return w + "x" + h;
-    }
-
     private void findCds() {
         Scan m = scan(CD, "cd");
         while (m.find()) {
@@ -797,9 +786,6 @@ final class SegmentParser {
                 continue;
             }
             String v = m.group(1) + "." + m.group(2);
-            if (v.equals("1.0") && false) {
-                continue;
-            }
             // only next to other technical words, or one short word after an audio codec ("DTS-HR.MA.5.1")
             if (!techNear(m.start(), m.end()) && !audioCodecJustBefore(m.start())) {
                 continue;
@@ -1255,6 +1241,20 @@ final class SegmentParser {
         return depth > 0;
     }
 
+    /**
+     * Whether only title words, then the year in parentheses, follow {@code end}: "The 39 Steps (1935)", the way
+     * Mediahub names its own files ({@code Title (Year)}). Nothing found (no property) may sit between.
+     */
+    private boolean beforeParenthesisedYear(int end) {
+        Match year = null;
+        for (Match m : matches) {
+            if (m.start() >= end && (year == null || m.start() < year.start())) {
+                year = m;
+            }
+        }
+        return year != null && year.property().equals("year") && isParenthesised(new int[] {year.start(), year.end()});
+    }
+
     private boolean dashBefore(int pos) {
         int i = pos - 1;
         while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == '.' || s.charAt(i) == '_')) {
@@ -1364,7 +1364,8 @@ final class SegmentParser {
             return;
         }
         for (MatchResult r : all) {
-            if (dashBefore(r.start()) && r.start() > lead) {
+            if (dashBefore(r.start()) && r.start() > lead && !(s.charAt(r.start() - 1) == '-' && beforeParenthesisedYear(r.end()))) {
+                // "Catch-22 (1970)": a number glued to a word by a dash, then the year, is in the title
                 chosen = r;
                 break;
             }
@@ -1394,8 +1395,8 @@ final class SegmentParser {
                     continue; // "The.100.Season.1": a number right before the season marker ends the title
                 }
                 String after = s.substring(r.end());
-                if (YEAR_AFTER.matcher(after).matches()) {
-                    continue; // "Bad Santa 2 2016"
+                if (YEAR_AFTER.matcher(after).matches() || beforeParenthesisedYear(r.end())) {
+                    continue; // "Bad Santa 2 2016", "Apollo 13 (1995)", "The 39 Steps (1935)": a number in the title
                 }
                 chosen = r;
                 break;
@@ -1618,7 +1619,7 @@ final class SegmentParser {
     private static final Pattern LEAD_NUMBER = Pattern.compile("\\(\\d{3,}\\)");
     private static final Pattern LEAD_BRACKET = Pattern.compile("^\\s*\\[[^\\]]*\\]");
     private static final Pattern START_EP_FOLLOW = Pattern.compile("(?s)^(?:\\.\\s|\\s*-|_-_|\\.-).*");
-    private static final Pattern YEAR_AFTER = Pattern.compile("(?s)^[ ._]*(?:19|20)\\d{2}(?![0-9]).*");
+    private static final Pattern YEAR_AFTER = Pattern.compile("(?s)^[ ._]*(?:[(\\[][ ._]*)?(?:19|20)\\d{2}(?![0-9]).*");
     private static final Pattern TRAILING_EP_WORD = Pattern.compile("(?i)\\s+(?:ep|episode|episodio)\\.?$");
     private static final Pattern TRAILING_SEASON_WORD = Pattern.compile("(?i)\\s+seasons?$");
     private static final Pattern SEASON_WORD_THEN_MARKER = Pattern.compile("(?i)seasons?[ ._-]+S\\d");
@@ -1654,14 +1655,17 @@ final class SegmentParser {
         return -1;
     }
 
-    /** Separators become spaces, except the dots of an acronym (S.H.I.E.L.D.) and between digits (11.22.63). */
+    /**
+     * Separators become spaces, except the dots of an acronym (S.H.I.E.L.D.) and, in a name written with spaces, the dots
+     * of an abbreviation or a number (Vol. 2, 11.22.63); brackets become spaces, a dash between words stays.
+     */
     static String clean(String raw) {
         String t = raw.replace("*.", " ").replace("*", " ");
+        boolean spaced = t.indexOf(' ') >= 0;
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '.' && (isAcronymDot(t, i) || i > 0 && i + 1 < t.length() && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1))
-                    && t.chars().filter(x -> x == '.').count() <= 3 && t.matches("\\d+\\.\\d+\\.\\d+.*") && false)) {
+            if (c == '.' && (isAcronymDot(t, i) || spaced && writtenDot(t, i))) {
                 b.append('.');
             } else if (c == '_' || c == '.') {
                 b.append(' ');
@@ -1681,6 +1685,21 @@ final class SegmentParser {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCT = Pattern.compile("^[-,:;~ ]+|[-,:;~ ]+$");
+
+    /**
+     * In a name whose words are separated by spaces, a dot is punctuation, not a separator, where it ends an
+     * abbreviation ({@code Kill Bill Vol. 2}, {@code Mr. Robot}) or stands between digits ({@code 11.22.63}).
+     */
+    private static boolean writtenDot(String t, int i) {
+        if (i == 0 || i + 1 >= t.length()) {
+            return false;
+        }
+        char prev = t.charAt(i - 1);
+        char next = t.charAt(i + 1);
+        return Character.isLetter(prev) && i >= 2 && Character.isLetter(t.charAt(i - 2)) // not an acronym's last dot (T.I.T.L.E.)
+                && next == ' ' && i + 2 < t.length() && Character.isLetterOrDigit(t.charAt(i + 2))
+                || Character.isDigit(prev) && Character.isDigit(next);
+    }
 
     private static boolean isAcronymDot(String t, int i) {
         boolean prevSingle = i >= 1 && Character.isLetter(t.charAt(i - 1)) && (i == 1 || !Character.isLetterOrDigit(t.charAt(i - 2)));

@@ -348,4 +348,46 @@ class FilenameParserRulesTest {
         // without an audio codec before it, a lone "5.1" is not read as channels
         assertThat(p("Glass.Harbour.MA.5.1-KELP").get("audio_channels")).isNull();
     }
+
+    @Test
+    void aNumberInATitleBeforeItsYearInParenthesesIsPartOfTheTitle() {
+        String[][] cases = {{"Apollo 13 (1995).mkv", "Apollo 13", "1995"}, {"Ocean's 11 (2001).mkv", "Ocean's 11", "2001"},
+            {"Blade Runner 2049 (2017).mkv", "Blade Runner 2049", "2017"}, {"2001 A Space Odyssey (1968).mkv", "2001 A Space Odyssey", "1968"},
+            {"Super 8 (2011).mkv", "Super 8", "2011"}, {"The 100 (2014).mkv", "The 100", "2014"}, {"1917 (2019).mkv", "1917", "2019"},
+            {"300 (2006).mkv", "300", "2006"}, {"District 9 (2009).mkv", "District 9", "2009"}, {"9 (2009).mkv", "9", "2009"},
+            {"The 39 Steps (1935).mkv", "The 39 Steps", "1935"}, {"Catch-22 (1970).mkv", "Catch-22", "1970"},
+            {"Apollo.13.1995.mkv", "Apollo 13", "1995"}, {"Ocean's.11.2001.mkv", "Ocean's 11", "2001"}};
+        for (String[] c : cases) {
+            ParsedName a = p(c[0]);
+            assertThat(a.title()).as(c[0]).isEqualTo(c[1]);
+            assertThat(a.year()).as(c[0]).isEqualTo(Integer.parseInt(c[2]));
+            assertThat(a.type()).as(c[0]).isEqualTo("movie");
+            assertThat(a.season()).as(c[0]).isNull();
+            assertThat(a.episodes()).as(c[0]).isEmpty();
+        }
+        // a show folder with a number in its title
+        ParsedName show = p("tv/The 100 (2014)/Season 01/The 100 (2014) - S01E01.mkv");
+        assertThat(show.title()).isEqualTo("The 100");
+        assertThat(show.year()).isEqualTo(2014);
+        assertThat(show.season()).isEqualTo(1);
+        assertThat(show.episodes()).containsExactly(1);
+        // a spaced dash before a number still reads an episode, and a number not before the year too
+        assertThat(p("[Kumo] Hoshi no Umi - 13 [720p].mkv").episodes()).containsExactly(13);
+        assertThat(p("Crimson Harbor 13 720p HDTV x264-GRP.mkv").episodes()).containsExactly(13);
+    }
+
+    @Test
+    void anApostropheSIsNoSeason() {
+        assertThat(p("Ocean's 11 (2001)").season()).isNull();
+        assertThat(p("Grey's 11 Lives (2001)").title()).isEqualTo("Grey's 11 Lives");
+        assertThat(p("Crimson Harbor S 02 720p HDTV x264-GRP").season()).isEqualTo(2);
+    }
+
+    @Test
+    void aDotInANameWrittenWithSpacesIsPunctuation() {
+        assertThat(p("Kill Bill Vol. 2 (2004).mkv").title()).isEqualTo("Kill Bill Vol. 2");
+        assertThat(p("tv/11.22.63 (2016)/Season 01/11.22.63 (2016) - S01E05.mkv").title()).isEqualTo("11.22.63");
+        assertThat(p("Kill.Bill.Vol.2.2004.1080p.BluRay.x264-GRP.mkv").title()).isEqualTo("Kill Bill Vol 2");
+        assertThat(p("This T.I.T.L.E. has dots").title()).isEqualTo("This T.I.T.L.E has dots");
+    }
 }
