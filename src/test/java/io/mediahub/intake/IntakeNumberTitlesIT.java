@@ -2,10 +2,10 @@ package io.mediahub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahub.testing.RequiresTool;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,17 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
  * as that movie, not as episode 13 of a show {@code Apollo}: real media made by ffmpeg, a fake TMDb that knows no such
  * film (so the file is filed by its name alone).
  */
+@RequiresTool({"ffmpeg", "ffprobe"})
 class IntakeNumberTitlesIT {
     @TempDir
     Path dir;
 
     private FakeTmdb tmdb;
     private IntakeRun run;
-
-    @BeforeAll
-    static void tools() {
-        TestMedia.requireTools();
-    }
 
     @AfterEach
     void tearDown() {
