@@ -50,6 +50,8 @@ public class InboxIntake {
     private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
     /** The watcher hands the entries it saw settle in this option, separated by '/' (which no file name holds). */
     public static final String ENTRIES_OPTION = "entries";
+    /** What is written beside a file in {@code .failed/}: {@code NAME.error.txt}. */
+    static final String ERROR_TXT = ".error.txt";
 
     private final Settings settings;
     private final MediaRepository repo;
@@ -165,7 +167,7 @@ public class InboxIntake {
             throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb for a video");
         }
         boolean wasFailed = file.startsWith(s.failed());
-        Path errorTxt = file.resolveSibling(file.getFileName() + ".error.txt");
+        Path errorTxt = file.resolveSibling(file.getFileName() + ERROR_TXT);
         run.file(file, List.of(), row, tmdbId);
         if (wasFailed && !Files.exists(file)) {
             Files.deleteIfExists(errorTxt);
@@ -630,7 +632,7 @@ public class InboxIntake {
                 name = lower;
             } else {
                 String suffix = n.startsWith(videoStem + ".") ? n.substring(videoStem.length()) : languageSuffix(n);
-                name = targetStem + LibraryNames.sanitise(suffix.replaceFirst("^\\.", "")).replaceFirst("^", ".");
+                name = LibraryNames.companion(targetStem + LibraryNames.sanitise(suffix.replaceFirst("^\\.", "")).replaceFirst("^", "."));
             }
             Path t = videoTarget.resolveSibling(name);
             for (int i = 2; Files.exists(t, LinkOption.NOFOLLOW_LINKS); i++) {
@@ -721,7 +723,7 @@ public class InboxIntake {
             }
             if (file.startsWith(s.failed())) {
                 // identify on a file already in .failed/: it stays, its reason and row are brought up to date.
-                Files.writeString(file.resolveSibling(file.getFileName() + ".error.txt"), "Mediahub could not file "
+                Files.writeString(file.resolveSibling(file.getFileName() + ERROR_TXT), "Mediahub could not file "
                         + printable(s.failed().relativize(file).toString()) + "\nReason: " + reason + "\nWhen: " + now() + "\n", StandardCharsets.UTF_8);
                 if (row != null) {
                     row.status = status;
@@ -742,10 +744,13 @@ public class InboxIntake {
                 target = s.failed().resolve(LibraryNames.sanitise(file.getFileName().toString()));
             }
             Files.createDirectories(target.getParent());
+            // Room for ".error.txt" beside it: a name the inbox took at 255 bytes is shortened in .failed/.
+            int room = LibraryNames.MAX_NAME_BYTES - ERROR_TXT.length();
             String base = target.getFileName().toString();
+            target = target.resolveSibling(LibraryNames.withSuffix(base, 1, room));
             for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    || Files.exists(target.resolveSibling(target.getFileName() + ".error.txt"), LinkOption.NOFOLLOW_LINKS); n++) {
-                target = target.resolveSibling(LibraryNames.withSuffix(base, n));
+                    || Files.exists(target.resolveSibling(target.getFileName() + ERROR_TXT), LinkOption.NOFOLLOW_LINKS); n++) {
+                target = target.resolveSibling(LibraryNames.withSuffix(base, n, room));
             }
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 // .failed/ is inside the inbox: one file system, a rename (the target was checked free above).
@@ -756,7 +761,7 @@ public class InboxIntake {
                     + "When: " + now() + "\n"
                     + (row != null && row.contentHash != null ? "SHA-256: " + row.contentHash + "\n" : "")
                     + "Put it back in the inbox (or run: mediahub identify PATH) once the cause is fixed.\n";
-            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text, StandardCharsets.UTF_8);
+            Files.writeString(target.resolveSibling(target.getFileName() + ERROR_TXT), text, StandardCharsets.UTF_8);
             if (row != null) {
                 row.status = status;
                 row.errorText = reason;

@@ -321,7 +321,7 @@ class IntakeIT {
 
         scan();
 
-        assertThat(tree(library)).contains("music/The Testers/Signals (2019)/03 - Sine_ 330 Hz.mp3");
+        assertThat(tree(library)).contains("music/The Testers/Signals (2019)/03 - Sine - 330 Hz.mp3");
         assertThat(app.rows("SELECT kind, artist, album, title, year, status, method FROM media").get(0)).containsEntry("kind", "music")
                 .containsEntry("artist", "The Testers").containsEntry("album", "Signals").containsEntry("status", "identified")
                 .containsEntry("method", "tags");
