@@ -145,6 +145,8 @@ public class InboxIntake {
         } else if (file.startsWith(s.library())) {
             row = repo.byPath(s.library().relativize(file).toString().replace('\\', '/')).orElse(null);
         }
+        throughNoLink(file, s.inbox());
+        throughNoLink(file, s.library());
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IdentifyException(file + " is not a file" + (row != null ? " (media " + row.mediaId + " is " + row.status + ")" : ""));
         }
@@ -173,6 +175,24 @@ public class InboxIntake {
             Files.deleteIfExists(errorTxt);
         }
         return repo.byId(row.mediaId).orElse(row);
+    }
+
+    /**
+     * A path in the inbox or the library that passes through a symbolic link below the root (or is one) is refused: a
+     * link there is never followed. A path elsewhere is the user's own to name.
+     */
+    private static void throughNoLink(Path file, Path root) {
+        if (!file.startsWith(root)) {
+            return;
+        }
+        Path p = root;
+        for (Path part : root.relativize(file)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                throw new IdentifyException(file + " is reached through the symbolic link " + p + "; Mediahub never follows a link inside "
+                        + root + " (name the file by its own path)");
+            }
+        }
     }
 
     /** Whether an entry has stopped changing: its newest file is older than the settle time, and no partial download is in it. */
@@ -230,21 +250,22 @@ public class InboxIntake {
         void release(Path entry) throws IOException, SQLException {
             folderTracks.clear();
             entry = safeName(entry);
-            if (Files.isSymbolicLink(entry)) {
-                fail(entry, null, "a symbolic link; the intake takes files and folders only", "failed");
-                return;
-            }
-            if (!Files.isDirectory(entry)) {
-                if (Files.isRegularFile(entry)) {
+            if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     handle(entry, List.of());
                 } else {
-                    fail(entry, null, "not a regular file", "failed");
+                    refuse(entry);
                 }
                 return;
             }
-            // A folder: one release. Names that do not survive the round trip to text are renamed first.
+            // A folder: one release. Names that do not survive the round trip to text are renamed first. A link, at any
+            // depth, is never followed: it goes to .failed/ as it is, and what it points to is never read or moved.
             List<Path> files = new ArrayList<>();
-            walk(entry, files);
+            List<Path> refused = new ArrayList<>();
+            walk(entry, files, refused);
+            for (Path r : refused) {
+                refuse(r);
+            }
             List<Path> media = new ArrayList<>();
             List<Path> extras = new ArrayList<>();
             for (Path f : files) {
@@ -280,18 +301,35 @@ public class InboxIntake {
             removeEmptyFolders(entry);
         }
 
-        private void walk(Path dir, List<Path> out) throws IOException {
+        /** The regular files of a release folder, and what is neither a folder nor a regular file (links, devices, pipes). */
+        private void walk(Path dir, List<Path> out, List<Path> refused) throws IOException {
             List<Path> children;
             try (Stream<Path> st = Files.list(dir)) {
                 children = st.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
             }
             for (Path c : children) {
                 c = safeName(c);
+                boolean hidden = c.getFileName().toString().startsWith(".");
                 if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(c, out);
-                } else if (!c.getFileName().toString().startsWith(".")) {
-                    out.add(c);
+                    walk(c, out, refused);
+                } else if (!hidden) {
+                    (Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS) ? out : refused).add(c);
                 }
+            }
+        }
+
+        /** A symbolic link (to a file or a folder) or something else that is not a regular file: to .failed/ as it is. */
+        private void refuse(Path p) throws IOException, SQLException {
+            if (Files.isSymbolicLink(p)) {
+                String to;
+                try {
+                    to = " to " + printable(Files.readSymbolicLink(p).toString());
+                } catch (IOException e) {
+                    to = "";
+                }
+                fail(p, null, "a symbolic link" + to + "; the intake takes regular files and folders only, and a link is never followed", "failed");
+            } else {
+                fail(p, null, "not a regular file (a device, a pipe or a socket); the intake takes regular files and folders only", "failed");
             }
         }
 
