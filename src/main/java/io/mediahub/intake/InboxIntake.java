@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,9 +102,10 @@ public class InboxIntake {
                 continue;
             }
             request.checkNotStopping();
-            if (!settled(entry, s)) {
+            String unsettled = unsettled(entry, s.settleTime(), Instant.now());
+            if (unsettled != null) {
                 run.result.skipped(1).count("not_settled", 1);
-                LOG.info("intake: {} is still changing (or holds a partial download); left for later", name);
+                LOG.info("intake: {} {}", printable(name), unsettled);
                 continue;
             }
             try {
@@ -195,24 +197,36 @@ public class InboxIntake {
         }
     }
 
-    /** Whether an entry has stopped changing: its newest file is older than the settle time, and no partial download is in it. */
-    static boolean settled(Path entry, IntakeSettings s) throws IOException {
-        Instant limit = Instant.now().minus(s.settleTime());
-        if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            return !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit);
-        }
-        try (Stream<Path> w = Files.walk(entry)) {
-            for (Path p : (Iterable<Path>) w::iterator) {
-                String n = p.getFileName().toString();
-                if (!p.equals(entry) && MediaKinds.leaveAlone(n) && !n.startsWith(".")) {
-                    return false;
-                }
-                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit)) {
-                    return false;
+    /**
+     * Why an entry is left for later, naming the rule, or null when it has settled: its newest file must be at least the
+     * settle time old, and no partial download may be in it. {@code now} is the file system's clock (the files' times).
+     */
+    static String unsettled(Path entry, Duration settle, Instant now) throws IOException {
+        Instant newest = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> w = Files.walk(entry)) {
+                for (Path p : (Iterable<Path>) w::iterator) {
+                    String n = p.getFileName().toString();
+                    if (!p.equals(entry) && MediaKinds.leaveAlone(n) && !n.startsWith(".")) {
+                        return "holds a partial download (" + printable(entry.relativize(p).toString()) + "), left for later";
+                    }
+                    Instant t = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    newest = t.isAfter(newest) ? t : newest;
                 }
             }
         }
-        return true;
+        Duration age = Duration.between(newest, now);
+        if (!age.minus(settle).isNegative()) {
+            return null;
+        }
+        String when = age.isNegative() ? "dated " + seconds(age.negated()) + " ahead of this machine's clock" : "changed " + seconds(age) + " ago";
+        return "is still changing, left for later: " + when + ", INTAKE_SETTLE_TIME is " + seconds(settle);
+    }
+
+    /** {@code 4 s}, {@code 0.5 s}, {@code 120 s}: whole seconds when they are whole, else tenths (rounded down). */
+    static String seconds(Duration d) {
+        long tenths = d.toMillis() / 100;
+        return (tenths % 10 == 0 || d.toSeconds() >= 10 ? String.valueOf(d.toSeconds()) : String.format(Locale.ROOT, "%.1f", tenths / 10.0)) + " s";
     }
 
     static String printable(String name) {
