@@ -3,6 +3,7 @@ package io.mediahub.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mediahub.common.HttpSettings;
+import io.mediahub.common.LaunchCommand;
 import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.Settings;
@@ -812,7 +813,7 @@ public class InboxIntake {
                     + "Reason: " + reason + "\n"
                     + "When: " + now() + "\n"
                     + (row != null && row.contentHash != null ? "SHA-256: " + row.contentHash + "\n" : "")
-                    + "Put it back in the inbox (or run: mediahub identify PATH) once the cause is fixed.\n";
+                    + "Put it back in the inbox (or run: " + LaunchCommand.verb("identify PATH") + ") once the cause is fixed.\n";
             Files.writeString(target.resolveSibling(target.getFileName() + ERROR_TXT), text, StandardCharsets.UTF_8);
             if (row != null) {
                 row.status = status;

@@ -249,7 +249,8 @@ class IntakeIT {
         scan();
 
         assertThat(tree(library)).isEmpty();
-        assertThat(Files.readString(inbox.resolve(".failed/notes.txt.error.txt"))).contains("not a video or audio file");
+        assertThat(Files.readString(inbox.resolve(".failed/notes.txt.error.txt"))).contains("not a video or audio file")
+                .contains("(or run: java -jar target/mediahub.jar identify PATH)");
         assertThat(Files.readString(inbox.resolve(".failed/Broken.2020.mkv.error.txt"))).contains("the probe could not read it: ffprobe exited with");
         assertThat(Files.readString(inbox.resolve(".failed/Big.2020.mkv.error.txt"))).contains("more than INTAKE_MAX_FILE_SIZE allows (3072 bytes)");
         assertThat(app.rows("SELECT source_name, status, error_text FROM media ORDER BY source_name")).extracting(r -> r.get("status"))
