@@ -185,17 +185,26 @@ public class InboxIntake {
      * link there is never followed. A path elsewhere is the user's own to name.
      */
     private static void throughNoLink(Path file, Path root) {
-        if (!file.startsWith(root)) {
-            return;
+        Path link = firstLink(file, root);
+        if (link != null) {
+            throw new IdentifyException(file + " is reached through the symbolic link " + link + "; Mediahub never follows a link inside "
+                    + root + " (name the file by its own path)");
+        }
+    }
+
+    /** The first symbolic link on the way from {@code root} (not included) down to {@code path} (included), or null. */
+    static Path firstLink(Path path, Path root) {
+        if (!path.startsWith(root)) {
+            return null;
         }
         Path p = root;
-        for (Path part : root.relativize(file)) {
+        for (Path part : root.relativize(path)) {
             p = p.resolve(part);
             if (Files.isSymbolicLink(p)) {
-                throw new IdentifyException(file + " is reached through the symbolic link " + p + "; Mediahub never follows a link inside "
-                        + root + " (name the file by its own path)");
+                return p;
             }
         }
+        return null;
     }
 
     /**
@@ -448,6 +457,12 @@ public class InboxIntake {
             } else {
                 match = identify(parsed, probed, forcedTmdbId, identification);
                 rel = videoTarget(parsed, match, row, ext);
+            }
+            Path link = firstLink(s.library().resolve(rel).normalize().getParent(), s.library());
+            if (link != null) {
+                fail(file, row, "its folder in the library passes through the symbolic link " + s.library().relativize(link)
+                        + "; Mediahub never files anything through a link", "failed");
+                return;
             }
             Path target = freeTarget(rel, row.contentHash, file);
             if (target == null) {

@@ -437,4 +437,23 @@ class IntakeIT {
         assertThat(app.rows("SELECT path FROM media")).extracting(r -> r.get("path")).containsExactly("movies/Heat (1995)/Heat (1995).mkv");
         assertThat(o.result().counter("links_skipped")).isEqualTo(2);
     }
+
+    @Test
+    void nothingIsFiledThroughALinkInTheLibrary() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Files.createDirectories(library.resolve("movies"));
+        Files.createSymbolicLink(library.resolve("movies/Fight Club (1999)"), elsewhere);
+        TestMedia.video(inbox.resolve("Fight.Club.1999.mkv"), 1, 2050, Map.of());
+        start(Map.of());
+
+        scan();
+
+        try (java.util.stream.Stream<Path> s = Files.list(elsewhere)) {
+            assertThat(s.toList()).isEmpty();
+        }
+        assertThat(Files.readString(inbox.resolve(".failed/Fight.Club.1999.mkv.error.txt")))
+                .contains("its folder in the library passes through the symbolic link movies/Fight Club (1999)");
+        assertThat(app.rows("SELECT status, path FROM media").get(0)).containsEntry("status", "failed").containsEntry("path", null);
+    }
 }
