@@ -10,7 +10,8 @@ import io.mediahub.flow.FlowResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,18 +20,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code store-backup-database} flow and the {@code backup} verb: {@code VACUUM INTO} a staging file in
- * {@code $MEDIAHUB_DATA_DIR/backups/}, moved into place as {@code mediahub-YYYYMMDD-HHMMSSZ.db} once complete, then
- * the oldest backups beyond {@code store.backup-retention} removed. {@code VACUUM INTO} reads one consistent snapshot
+ * The {@code store-backup-database} flow and the {@code backup} verb: {@code VACUUM INTO} a staging file of its own in
+ * {@code $MEDIAHUB_DATA_DIR/backups/}, linked into place as {@code mediahub-YYYYMMDD-HHMMSSZ.db} once complete (a second
+ * backup of the same second becomes {@code mediahub-YYYYMMDD-HHMMSSZ-2.db}: none is ever replaced), then the oldest
+ * backups beyond {@code store.backup-retention} removed. {@code VACUUM INTO} reads one consistent snapshot
  * while flows keep writing (WAL), so the copy is never half a run.
  */
 public class StoreBackup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreBackup.class);
+    /** {@code mediahub-YYYYMMDD-HHMMSSZ.db}, or {@code mediahub-YYYYMMDD-HHMMSSZ-N.db} for the Nth of one second. */
+    private static final Pattern BACKUP_NAME = Pattern.compile("mediahub-(\\d{8}-\\d{6}Z)(?:-(\\d{1,6}))?\\.db");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Settings settings;
@@ -50,24 +55,24 @@ public class StoreBackup {
         }
         Path dir = settings.dataDir().resolve("backups");
         Files.createDirectories(dir);
-        String name = "mediahub-" + STAMP.format(clock.instant()) + ".db";
-        Path target = dir.resolve(name);
-        Path staging = dir.resolve("." + name + ".partial");
-        Files.deleteIfExists(staging);
-        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-            ps.setString(1, staging.toAbsolutePath().toString());
-            ps.execute();
-        } catch (SQLException e) {
+        String stamp = STAMP.format(clock.instant());
+        // A staging file of its own (VACUUM INTO takes an empty file), so two backups at once never share one.
+        Path staging = Files.createTempFile(dir, ".mediahub-" + stamp + "-", ".db.partial");
+        Path target;
+        try {
+            try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, staging.toAbsolutePath().toString());
+                ps.execute();
+            }
+            target = publish(staging, dir, stamp);
+        } finally {
             Files.deleteIfExists(staging);
-            throw e;
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         long size = Files.size(target);
         int keep = Math.max(1, settings.getInt("store.backup-retention"));
         List<Path> backups;
         try (Stream<Path> s = Files.list(dir)) {
-            backups = s.filter(p -> p.getFileName().toString().matches("mediahub-\\d{8}-\\d{6}Z\\.db"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+            backups = s.filter(StoreBackup::isBackup).sorted(NEWEST_FIRST).toList();
         }
         long removed = 0;
         for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
@@ -83,8 +88,59 @@ public class StoreBackup {
     public Path newest() throws IOException {
         Path dir = settings.dataDir().resolve("backups");
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("mediahub-\\d{8}-\\d{6}Z\\.db"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+            return s.filter(StoreBackup::isBackup).min(NEWEST_FIRST).orElse(null);
         }
     }
+
+    /**
+     * Links the finished staging file in as {@code mediahub-STAMP.db}, or as {@code mediahub-STAMP-N.db} numbered after the
+     * last backup of the same second (never in a gap the retention left, so the newest is always the highest number). A
+     * link never replaces a file: a name taken meanwhile moves on to the next number, and no backup is ever overwritten.
+     */
+    private static Path publish(Path staging, Path dir, String stamp) throws IOException {
+        int n;
+        try (Stream<Path> s = Files.list(dir)) {
+            n = s.map(p -> BACKUP_NAME.matcher(p.getFileName().toString())).filter(m -> m.matches() && m.group(1).equals(stamp))
+                    .mapToInt(StoreBackup::number).max().orElse(0) + 1;
+        }
+        for (int tries = 0; tries < 100; tries++, n++) {
+            Path target = dir.resolve("mediahub-" + stamp + (n == 1 ? "" : "-" + n) + ".db");
+            try {
+                Files.createLink(target, staging);
+                return target;
+            } catch (FileAlreadyExistsException e) {
+                // taken by a backup of this second made at the same time: the next number
+            } catch (UnsupportedOperationException | IOException e) {
+                // a file system without hard links: a plain move, which refuses an existing target
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    Files.move(staging, target);
+                    return target;
+                } catch (FileAlreadyExistsException taken) {
+                    // taken between the look and the move: the next number
+                }
+            }
+        }
+        throw new IOException("no free backup name for " + stamp + " in " + dir + " after 100 tries");
+    }
+
+    private static boolean isBackup(Path p) {
+        return BACKUP_NAME.matcher(p.getFileName().toString()).matches();
+    }
+
+    /** A backup's number within its second: none is 1. */
+    private static int number(java.util.regex.Matcher m) {
+        return m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+    }
+
+    /** The time stamp, then the number within its second. */
+    private static final Comparator<Path> NEWEST_FIRST = Comparator.<Path, String>comparing(p -> {
+        var m = BACKUP_NAME.matcher(p.getFileName().toString());
+        return m.matches() ? m.group(1) : "";
+    }).thenComparingInt(p -> {
+        var m = BACKUP_NAME.matcher(p.getFileName().toString());
+        return m.matches() ? number(m) : 0;
+    }).reversed();
 }

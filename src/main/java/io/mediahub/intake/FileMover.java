@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
@@ -23,7 +24,8 @@ import java.util.HexFormat;
  *       target, flushed to disk, its size and SHA-256 checked against the source's, then linked into place, and only
  *       then the source removed. A failure at any point removes the staging file and leaves the source as it was.</li>
  * </ul>
- * Hashing and copying stream through a fixed buffer: a file is never held in memory.
+ * Hashing and copying stream through a fixed buffer: a file is never held in memory. Only a regular file is moved, and
+ * no file is opened through a symbolic link.
  */
 public class FileMover {
     static final String STAGING_SUFFIX = ".mediahub-partial";
@@ -35,7 +37,7 @@ public class FileMover {
     /** SHA-256 of a file's content, hex, streamed. */
     public static String sha256(Path file) throws IOException {
         MessageDigest md = digest();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buf = new byte[BUFFER];
             int n;
             while ((n = in.read(buf)) >= 0) {
@@ -60,8 +62,12 @@ public class FileMover {
      * @throws FileAlreadyExistsException when the target exists (nothing was changed)
      */
     public How move(Path source, Path target, String expectedHash) throws IOException {
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            // A link would be linked into the library as a link: what it points to would be published.
+            throw new IOException(source + " is not a regular file (a symbolic link is never followed)");
+        }
         Files.createDirectories(target.getParent());
-        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
         if (linkAllowed()) {
@@ -86,7 +92,7 @@ public class FileMover {
         try {
             MessageDigest md = digest();
             long copied = 0;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(source), md);
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS), md);
                  FileChannel ch = FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  OutputStream out = wrap(java.nio.channels.Channels.newOutputStream(ch))) {
                 byte[] buf = new byte[BUFFER];
@@ -116,7 +122,7 @@ public class FileMover {
                 throw e;
             } catch (IOException | UnsupportedOperationException e) {
                 // a file system without hard links: a rename in the same folder, after one more look
-                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new FileAlreadyExistsException(target.toString());
                 }
                 Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

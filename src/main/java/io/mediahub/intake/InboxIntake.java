@@ -3,6 +3,7 @@ package io.mediahub.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mediahub.common.HttpSettings;
+import io.mediahub.common.LaunchCommand;
 import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.Settings;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +52,8 @@ public class InboxIntake {
     private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
     /** The watcher hands the entries it saw settle in this option, separated by '/' (which no file name holds). */
     public static final String ENTRIES_OPTION = "entries";
+    /** What is written beside a file in {@code .failed/}: {@code NAME.error.txt}. */
+    static final String ERROR_TXT = ".error.txt";
 
     private final Settings settings;
     private final MediaRepository repo;
@@ -99,9 +103,10 @@ public class InboxIntake {
                 continue;
             }
             request.checkNotStopping();
-            if (!settled(entry, s)) {
+            String unsettled = unsettled(entry, s.settleTime(), Instant.now());
+            if (unsettled != null) {
                 run.result.skipped(1).count("not_settled", 1);
-                LOG.info("intake: {} is still changing (or holds a partial download); left for later", name);
+                LOG.info("intake: {} {}", printable(name), unsettled);
                 continue;
             }
             try {
@@ -143,6 +148,8 @@ public class InboxIntake {
         } else if (file.startsWith(s.library())) {
             row = repo.byPath(s.library().relativize(file).toString().replace('\\', '/')).orElse(null);
         }
+        throughNoLink(file, s.inbox());
+        throughNoLink(file, s.library());
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IdentifyException(file + " is not a file" + (row != null ? " (media " + row.mediaId + " is " + row.status + ")" : ""));
         }
@@ -165,7 +172,7 @@ public class InboxIntake {
             throw new IdentifyException("TMDB_READ_ACCESS_TOKEN is not set; identify needs TMDb for a video");
         }
         boolean wasFailed = file.startsWith(s.failed());
-        Path errorTxt = file.resolveSibling(file.getFileName() + ".error.txt");
+        Path errorTxt = file.resolveSibling(file.getFileName() + ERROR_TXT);
         run.file(file, List.of(), row, tmdbId);
         if (wasFailed && !Files.exists(file)) {
             Files.deleteIfExists(errorTxt);
@@ -173,24 +180,63 @@ public class InboxIntake {
         return repo.byId(row.mediaId).orElse(row);
     }
 
-    /** Whether an entry has stopped changing: its newest file is older than the settle time, and no partial download is in it. */
-    static boolean settled(Path entry, IntakeSettings s) throws IOException {
-        Instant limit = Instant.now().minus(s.settleTime());
-        if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            return !Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit);
+    /**
+     * A path in the inbox or the library that passes through a symbolic link below the root (or is one) is refused: a
+     * link there is never followed. A path elsewhere is the user's own to name.
+     */
+    private static void throughNoLink(Path file, Path root) {
+        Path link = firstLink(file, root);
+        if (link != null) {
+            throw new IdentifyException(file + " is reached through the symbolic link " + link + "; Mediahub never follows a link inside "
+                    + root + " (name the file by its own path)");
         }
-        try (Stream<Path> w = Files.walk(entry)) {
-            for (Path p : (Iterable<Path>) w::iterator) {
-                String n = p.getFileName().toString();
-                if (!p.equals(entry) && MediaKinds.leaveAlone(n) && !n.startsWith(".")) {
-                    return false;
-                }
-                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(limit)) {
-                    return false;
+    }
+
+    /** The first symbolic link on the way from {@code root} (not included) down to {@code path} (included), or null. */
+    static Path firstLink(Path path, Path root) {
+        if (!path.startsWith(root)) {
+            return null;
+        }
+        Path p = root;
+        for (Path part : root.relativize(path)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why an entry is left for later, naming the rule, or null when it has settled: its newest file must be at least the
+     * settle time old, and no partial download may be in it. {@code now} is the file system's clock (the files' times).
+     */
+    static String unsettled(Path entry, Duration settle, Instant now) throws IOException {
+        Instant newest = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> w = Files.walk(entry)) {
+                for (Path p : (Iterable<Path>) w::iterator) {
+                    String n = p.getFileName().toString();
+                    if (!p.equals(entry) && MediaKinds.leaveAlone(n) && !n.startsWith(".")) {
+                        return "holds a partial download (" + printable(entry.relativize(p).toString()) + "), left for later";
+                    }
+                    Instant t = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    newest = t.isAfter(newest) ? t : newest;
                 }
             }
         }
-        return true;
+        Duration age = Duration.between(newest, now);
+        if (!age.minus(settle).isNegative()) {
+            return null;
+        }
+        String when = age.isNegative() ? "dated " + seconds(age.negated()) + " ahead of this machine's clock" : "changed " + seconds(age) + " ago";
+        return "is still changing, left for later: " + when + ", INTAKE_SETTLE_TIME is " + seconds(settle);
+    }
+
+    /** {@code 4 s}, {@code 0.5 s}, {@code 120 s}: whole seconds when they are whole, else tenths (rounded down). */
+    static String seconds(Duration d) {
+        long tenths = d.toMillis() / 100;
+        return (tenths % 10 == 0 || d.toSeconds() >= 10 ? String.valueOf(d.toSeconds()) : String.format(Locale.ROOT, "%.1f", tenths / 10.0)) + " s";
     }
 
     static String printable(String name) {
@@ -228,21 +274,22 @@ public class InboxIntake {
         void release(Path entry) throws IOException, SQLException {
             folderTracks.clear();
             entry = safeName(entry);
-            if (Files.isSymbolicLink(entry)) {
-                fail(entry, null, "a symbolic link; the intake takes files and folders only", "failed");
-                return;
-            }
-            if (!Files.isDirectory(entry)) {
-                if (Files.isRegularFile(entry)) {
+            if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     handle(entry, List.of());
                 } else {
-                    fail(entry, null, "not a regular file", "failed");
+                    refuse(entry);
                 }
                 return;
             }
-            // A folder: one release. Names that do not survive the round trip to text are renamed first.
+            // A folder: one release. Names that do not survive the round trip to text are renamed first. A link, at any
+            // depth, is never followed: it goes to .failed/ as it is, and what it points to is never read or moved.
             List<Path> files = new ArrayList<>();
-            walk(entry, files);
+            List<Path> refused = new ArrayList<>();
+            walk(entry, files, refused);
+            for (Path r : refused) {
+                refuse(r);
+            }
             List<Path> media = new ArrayList<>();
             List<Path> extras = new ArrayList<>();
             for (Path f : files) {
@@ -278,18 +325,35 @@ public class InboxIntake {
             removeEmptyFolders(entry);
         }
 
-        private void walk(Path dir, List<Path> out) throws IOException {
+        /** The regular files of a release folder, and what is neither a folder nor a regular file (links, devices, pipes). */
+        private void walk(Path dir, List<Path> out, List<Path> refused) throws IOException {
             List<Path> children;
             try (Stream<Path> st = Files.list(dir)) {
                 children = st.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
             }
             for (Path c : children) {
                 c = safeName(c);
+                boolean hidden = c.getFileName().toString().startsWith(".");
                 if (Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(c, out);
-                } else if (!c.getFileName().toString().startsWith(".")) {
-                    out.add(c);
+                    walk(c, out, refused);
+                } else if (!hidden) {
+                    (Files.isRegularFile(c, LinkOption.NOFOLLOW_LINKS) ? out : refused).add(c);
                 }
+            }
+        }
+
+        /** A symbolic link (to a file or a folder) or something else that is not a regular file: to .failed/ as it is. */
+        private void refuse(Path p) throws IOException, SQLException {
+            if (Files.isSymbolicLink(p)) {
+                String to;
+                try {
+                    to = " to " + printable(Files.readSymbolicLink(p).toString());
+                } catch (IOException e) {
+                    to = "";
+                }
+                fail(p, null, "a symbolic link" + to + "; the intake takes regular files and folders only, and a link is never followed", "failed");
+            } else {
+                fail(p, null, "not a regular file (a device, a pipe or a socket); the intake takes regular files and folders only", "failed");
             }
         }
 
@@ -393,6 +457,12 @@ public class InboxIntake {
             } else {
                 match = identify(parsed, probed, forcedTmdbId, identification);
                 rel = videoTarget(parsed, match, row, ext);
+            }
+            Path link = firstLink(s.library().resolve(rel).normalize().getParent(), s.library());
+            if (link != null) {
+                fail(file, row, "its folder in the library passes through the symbolic link " + s.library().relativize(link)
+                        + "; Mediahub never files anything through a link", "failed");
+                return;
             }
             Path target = freeTarget(rel, row.contentHash, file);
             if (target == null) {
@@ -630,7 +700,7 @@ public class InboxIntake {
                 name = lower;
             } else {
                 String suffix = n.startsWith(videoStem + ".") ? n.substring(videoStem.length()) : languageSuffix(n);
-                name = targetStem + LibraryNames.sanitise(suffix.replaceFirst("^\\.", "")).replaceFirst("^", ".");
+                name = LibraryNames.companion(targetStem + LibraryNames.sanitise(suffix.replaceFirst("^\\.", "")).replaceFirst("^", "."));
             }
             Path t = videoTarget.resolveSibling(name);
             for (int i = 2; Files.exists(t, LinkOption.NOFOLLOW_LINKS); i++) {
@@ -721,7 +791,7 @@ public class InboxIntake {
             }
             if (file.startsWith(s.failed())) {
                 // identify on a file already in .failed/: it stays, its reason and row are brought up to date.
-                Files.writeString(file.resolveSibling(file.getFileName() + ".error.txt"), "Mediahub could not file "
+                Files.writeString(file.resolveSibling(file.getFileName() + ERROR_TXT), "Mediahub could not file "
                         + printable(s.failed().relativize(file).toString()) + "\nReason: " + reason + "\nWhen: " + now() + "\n", StandardCharsets.UTF_8);
                 if (row != null) {
                     row.status = status;
@@ -742,10 +812,13 @@ public class InboxIntake {
                 target = s.failed().resolve(LibraryNames.sanitise(file.getFileName().toString()));
             }
             Files.createDirectories(target.getParent());
+            // Room for ".error.txt" beside it: a name the inbox took at 255 bytes is shortened in .failed/.
+            int room = LibraryNames.MAX_NAME_BYTES - ERROR_TXT.length();
             String base = target.getFileName().toString();
+            target = target.resolveSibling(LibraryNames.withSuffix(base, 1, room));
             for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    || Files.exists(target.resolveSibling(target.getFileName() + ".error.txt"), LinkOption.NOFOLLOW_LINKS); n++) {
-                target = target.resolveSibling(LibraryNames.withSuffix(base, n));
+                    || Files.exists(target.resolveSibling(target.getFileName() + ERROR_TXT), LinkOption.NOFOLLOW_LINKS); n++) {
+                target = target.resolveSibling(LibraryNames.withSuffix(base, n, room));
             }
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 // .failed/ is inside the inbox: one file system, a rename (the target was checked free above).
@@ -755,8 +828,8 @@ public class InboxIntake {
                     + "Reason: " + reason + "\n"
                     + "When: " + now() + "\n"
                     + (row != null && row.contentHash != null ? "SHA-256: " + row.contentHash + "\n" : "")
-                    + "Put it back in the inbox (or run: mediahub identify PATH) once the cause is fixed.\n";
-            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text, StandardCharsets.UTF_8);
+                    + "Put it back in the inbox (or run: " + LaunchCommand.verb("identify PATH") + ") once the cause is fixed.\n";
+            Files.writeString(target.resolveSibling(target.getFileName() + ERROR_TXT), text, StandardCharsets.UTF_8);
             if (row != null) {
                 row.status = status;
                 row.errorText = reason;

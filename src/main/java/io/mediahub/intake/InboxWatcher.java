@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,9 @@ public class InboxWatcher {
 
     private static Signature signature(Path entry) throws IOException {
         if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            return new Signature(Files.size(entry), 1, Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis(), false);
+            // A link's own size and time, never its target's.
+            BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Signature(a.size(), 1, a.lastModifiedTime().toMillis(), false);
         }
         long bytes = 0;
         long files = 0;

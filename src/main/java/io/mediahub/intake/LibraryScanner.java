@@ -70,6 +70,11 @@ public class LibraryScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String n = file.getFileName().toString();
+                if (attrs.isSymbolicLink()) {
+                    // Never followed: a link in the library could point anywhere on the machine.
+                    LOG.warn("library-scan: {} is a symbolic link; not followed, not recorded", root.relativize(file));
+                    result.count("links_skipped", 1);
+                }
                 if (attrs.isRegularFile() && !MediaKinds.leaveAlone(n) && (MediaKinds.isVideo(n) || MediaKinds.isAudio(n))) {
                     files.add(file);
                 }

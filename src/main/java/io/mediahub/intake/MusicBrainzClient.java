@@ -8,7 +8,10 @@ import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * MusicBrainz WS/2 lookups and the release search, JSON. Every request (retries included) waits its turn at the shared
@@ -30,17 +33,44 @@ public class MusicBrainzClient {
         }
     };
 
-    public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
-        Map<String, String> headers = Map.of("User-Agent", userAgent(contact));
-        if ((contact == null || contact.isBlank()) && !WARNED.getAndSet(true)) {
-            org.slf4j.LoggerFactory.getLogger(MusicBrainzClient.class).warn("MusicBrainz asks every client for a contact in its User-Agent: "
-                    + "set MUSICBRAINZ_CONTACT to your e-mail address or a URL (requests go out as '{}' meanwhile)", headers.get("User-Agent"));
+    /**
+     * MusicBrainz's request for a contact, said once per process ({@link #PROCESS}) and only when a request is about to
+     * go out without one: a run that files no audio, or a start of the container, says nothing.
+     */
+    static final class ContactWarning {
+        static final ContactWarning PROCESS = new ContactWarning(LoggerFactory.getLogger(MusicBrainzClient.class)::warn);
+
+        private final AtomicBoolean said = new AtomicBoolean();
+        private final Consumer<String> log;
+
+        ContactWarning(Consumer<String> log) {
+            this.log = log;
         }
+
+        void before(String contact, String userAgent) {
+            if ((contact == null || contact.isBlank()) && !said.getAndSet(true)) {
+                log.accept("MusicBrainz asks every client for a contact in its User-Agent: set MUSICBRAINZ_CONTACT to your e-mail "
+                        + "address or a URL (requests go out as '" + userAgent + "' meanwhile)");
+            }
+        }
+    }
+
+    private final String contact;
+    private final String userAgent;
+    private final ContactWarning warning;
+
+    public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
+        this(apiUrl, contact, limiter, settings, json, ContactWarning.PROCESS);
+    }
+
+    MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json, ContactWarning warning) {
+        this.contact = contact;
+        this.userAgent = userAgent(contact);
+        this.warning = warning;
+        Map<String, String> headers = Map.of("User-Agent", userAgent);
         this.http = new JsonHttpClient("MusicBrainz", apiUrl, () -> headers, settings, "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", json)
                 .pacedBy(limiter).giveUpWhenUnreachable();
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static String userAgent(String contact) {
         String v = MusicBrainzClient.class.getPackage().getImplementationVersion();
@@ -73,6 +103,7 @@ public class MusicBrainzClient {
         q.put("query", query);
         q.put("limit", SEARCH_LIMIT);
         q.put("fmt", "json");
+        warning.before(contact, userAgent);
         return http.get("/ws/2/release", q);
     }
 
@@ -88,6 +119,7 @@ public class MusicBrainzClient {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("inc", inc);
         q.put("fmt", "json");
+        warning.before(contact, userAgent);
         try {
             return http.get("/ws/2/" + entity + "/" + mbid, q);
         } catch (ServiceException e) {

@@ -7,28 +7,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The original's TMDb query clean-up, its fallback query, and the title comparison behind the confidence rules.
- * Pure functions.
+ * The TMDb query clean-up (the Media Library app's, made to keep title words), its fallback query, and the title
+ * comparison behind the confidence rules. Pure functions.
  */
 public final class QueryCleaner {
-    private static final Pattern[] NOISE = {
-            Pattern.compile("(?i)\\b\\d{8}[_\\s-]\\d{6}\\b"),                 // 20240101_120000 time stamps
-            Pattern.compile("(?i)\\bDIS[CK]\\s*\\d+\\b"),
-            Pattern.compile("(?i)\\bCD\\s*\\d+\\b"),
-            Pattern.compile("(?i)\\bVOL(UME)?\\.?\\s*\\d+\\b"),
-            Pattern.compile("(?i)\\bREGION\\s*\\d+\\b"),
-            Pattern.compile("(?i)\\bBLU[\\s-]?RAY\\b"),
-            Pattern.compile("(?i)\\b(WIDESCREEN|FULLSCREEN|SPECIAL EDITION|THE MOVIE|NTSC|PAL|DVD|BD|DISC)\\b"),
-    };
+    /** A time stamp ({@code 20240101_120000}): noise wherever it is. */
+    private static final Pattern STAMP = Pattern.compile("(?i)\\b\\d{8}[_\\s-]\\d{6}\\b");
+    /**
+     * Disc and edition noise, taken only from the end of the title (repeatedly): {@code Disc 1}, {@code CD 2}, {@code DVD},
+     * {@code BLU RAY}, {@code PAL}… At the end they label a disc; anywhere else they are words of the title ("Pal Joey").
+     */
+    private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)(^|[\\s\\-,;:(\\[]+)(DIS[CK]\\s*\\d+|CD\\s*\\d+|DVD\\d?|BD|"
+            + "BLU[\\s-]?RAY|WIDESCREEN|FULLSCREEN|SPECIAL\\s+EDITION|NTSC|PAL|SECAM|REGION\\s*\\d+)[)\\]]?$");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("\\s+(\\d{4})$");
 
     private QueryCleaner() {
     }
 
     /**
-     * The original's clean-up: DISC n, DVD, BLU RAY, BD, CD n, VOL n, WIDESCREEN, FULLSCREEN, SPECIAL EDITION, REGION n,
-     * NTSC, PAL, THE MOVIE, {@code YYYYMMDD_HHMMSS} stamps removed; {@code _} and {@code .} read as spaces; a stray
-     * trailing number (a disc or part number; a 4-digit one only outside 1900–2099) dropped.
+     * The clean-up: {@code _} and (in names without spaces) {@code .} read as spaces; {@code YYYYMMDD_HHMMSS} stamps
+     * removed; from the end only, the noise of a disc label — DISC n, DISK n, CD n, DVD, BLU RAY, BD, WIDESCREEN,
+     * FULLSCREEN, SPECIAL EDITION, REGION n, NTSC, PAL, SECAM — and a 4-digit number outside 1900–2099. Volume and part
+     * numbers ("Kill Bill Vol. 2", "Rocky 2") and the words of a title ("Pal Joey", "Se7en", "WALL·E") stay. A title that
+     * is nothing but noise is kept as it is.
      */
     public static String clean(String title) {
         if (title == null) {
@@ -38,25 +39,38 @@ public final class QueryCleaner {
         if (!q.contains(" ")) {
             q = q.replace('.', ' ');
         }
-        for (Pattern p : NOISE) {
-            q = p.matcher(q).replaceAll(" ");
-        }
-        q = q.replaceAll("\\s+", " ").trim();
-        var m = TRAILING_NUMBER.matcher(q);
-        if (m.find() && q.length() > m.group().length()) {
-            String n = m.group(1);
-            if (n.length() == 4 && (Integer.parseInt(n) < 1900 || Integer.parseInt(n) > 2099)) {
-                q = q.substring(0, m.start()).trim();
+        q = STAMP.matcher(q).replaceAll(" ").replaceAll("\\s+", " ").trim();
+        while (true) {
+            String before = q;
+            var noise = TRAILING_NOISE.matcher(q);
+            if (noise.find() && noise.start() > 0) {
+                q = q.substring(0, noise.start()).trim();
+            }
+            var m = TRAILING_NUMBER.matcher(q);
+            if (m.find() && m.start() > 0) {
+                int n = Integer.parseInt(m.group(1));
+                if (n < 1900 || n > 2099) {
+                    q = q.substring(0, m.start()).trim();
+                }
+            }
+            if (q.equals(before)) {
+                break;
             }
         }
         q = q.replaceAll("[\\s\\-:,;]+$", "").trim();
         return q;
     }
 
-    /** The original's fallback when a search finds nothing: letters only, words longer than one letter (plus I and A). */
+    /**
+     * The fallback when a search finds nothing: brackets and punctuation around words gone, words without a letter (a
+     * stray number) and single letters other than I and A dropped. A word keeps its digits and inner marks
+     * ({@code Se7en}, {@code WALL·E}, {@code Ocean's}).
+     */
     public static String fallback(String query) {
-        String letters = query.replaceAll("[^\\p{L}\\s]", " ");
-        return Arrays.stream(letters.split("\\s+")).filter(w -> w.length() > 1 || w.equalsIgnoreCase("i") || w.equalsIgnoreCase("a"))
+        return Arrays.stream(query.split("[\\s()\\[\\]{}<>\"]+"))
+                .map(w -> w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", ""))
+                .filter(w -> w.codePoints().anyMatch(Character::isLetter))
+                .filter(w -> w.codePointCount(0, w.length()) > 1 || w.equalsIgnoreCase("i") || w.equalsIgnoreCase("a"))
                 .collect(Collectors.joining(" ")).trim();
     }
 

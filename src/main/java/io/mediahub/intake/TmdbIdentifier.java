@@ -11,8 +11,9 @@ import java.util.Locale;
  * Identification with TMDb: movies by {@code /search/movie}, episodes by {@code /search/tv} and then the episode's own
  * details (the original searched everything as a movie).
  *
- * <p>The query is the parsed title after the original's clean-up ({@link QueryCleaner#clean}); when a search finds
- * nothing, the original's fallback query (letters only) is tried, then the search again without the year.
+ * <p>The query is the parsed title after the clean-up ({@link QueryCleaner#clean}); when a search finds nothing, the
+ * fallback query ({@link QueryCleaner#fallback}: stray numbers and letters dropped) is tried, then the search again
+ * without the year.
  *
  * <p>Confidence rules: a result is a candidate only when its title (or original title) is at least
  * {@link #MIN_SIMILARITY} alike to the query ({@link QueryCleaner#similarity}: equal once normalised, or that share of

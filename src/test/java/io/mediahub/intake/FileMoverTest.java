@@ -114,4 +114,27 @@ class FileMoverTest {
             }
         };
     }
+
+    @Test
+    void aSymbolicLinkIsNeverMovedNorReadThrough() throws Exception {
+        Path real = source(1000);
+        String hash = FileMover.sha256(real);
+        Path link = dir.resolve("in/link.mkv");
+        Files.createSymbolicLink(link, real);
+        FileMover copying = new FileMover() {
+            @Override
+            protected boolean linkAllowed() {
+                return false;
+            }
+        };
+        for (FileMover mover : new FileMover[] {new FileMover(), copying}) {
+            Path target = dir.resolve("lib/linked.mkv");
+            assertThatThrownBy(() -> mover.move(link, target, hash)).isInstanceOf(IOException.class).hasMessageContaining("not a regular file");
+            assertThat(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        }
+        assertThatThrownBy(() -> FileMover.sha256(link)).isInstanceOf(IOException.class);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(FileMover.sha256(real)).isEqualTo(hash);
+        assertThat(Files.getAttribute(real, "unix:nlink")).isEqualTo(1);
+    }
 }

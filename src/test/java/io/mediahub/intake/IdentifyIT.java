@@ -122,4 +122,26 @@ class IdentifyIT {
         assertThat(cli("identify", failed.toString())).as(err.toString()).isZero();
         assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).exists();
     }
+
+    @Test
+    void aFileReachedThroughALinkInsideTheInboxIsRefusedAndStaysWhereItIs() throws Exception {
+        Path outside = dir.resolve("outside");
+        Path secret = TestMedia.video(outside.resolve("Fight.Club.1999.mkv"), 1, 3300, Map.of());
+        Files.createDirectories(inbox.resolve(".failed/Release"));
+        Files.createSymbolicLink(inbox.resolve(".failed/Release/More"), outside);
+        Files.createSymbolicLink(inbox.resolve(".failed/Fight.Club.1999.mkv"), secret);
+
+        assertThat(cli("identify", inbox.resolve(".failed/Release/More/Fight.Club.1999.mkv").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("symbolic link").contains("never follows");
+        assertThat(cli("identify", inbox.resolve(".failed/Fight.Club.1999.mkv").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("is reached through the symbolic link " + inbox.resolve(".failed/Fight.Club.1999.mkv"));
+
+        assertThat(secret).exists();
+        assertThat(Files.getAttribute(secret, "unix:nlink")).isEqualTo(1);
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).doesNotExist();
+
+        // The same file named by its own path (outside the inbox and the library) is filed, as identify allows.
+        assertThat(cli("identify", secret.toString())).as(err.toString()).isZero();
+        assertThat(library.resolve("movies/Fight Club (1999)/Fight Club (1999).mkv")).exists();
+    }
 }

@@ -246,7 +246,8 @@ class IntakeIT {
         scan();
 
         assertThat(tree(library)).isEmpty();
-        assertThat(Files.readString(inbox.resolve(".failed/notes.txt.error.txt"))).contains("not a video or audio file");
+        assertThat(Files.readString(inbox.resolve(".failed/notes.txt.error.txt"))).contains("not a video or audio file")
+                .contains("(or run: java -jar target/mediahub.jar identify PATH)");
         assertThat(Files.readString(inbox.resolve(".failed/Broken.2020.mkv.error.txt"))).contains("the probe could not read it: ffprobe exited with");
         assertThat(Files.readString(inbox.resolve(".failed/Big.2020.mkv.error.txt"))).contains("more than INTAKE_MAX_FILE_SIZE allows (3072 bytes)");
         assertThat(app.rows("SELECT source_name, status, error_text FROM media ORDER BY source_name")).extracting(r -> r.get("status"))
@@ -314,7 +315,7 @@ class IntakeIT {
 
         scan();
 
-        assertThat(tree(library)).contains("music/The Testers/Signals (2019)/03 - Sine_ 330 Hz.mp3");
+        assertThat(tree(library)).contains("music/The Testers/Signals (2019)/03 - Sine - 330 Hz.mp3");
         assertThat(app.rows("SELECT kind, artist, album, title, year, status, method FROM media").get(0)).containsEntry("kind", "music")
                 .containsEntry("artist", "The Testers").containsEntry("album", "Signals").containsEntry("status", "identified")
                 .containsEntry("method", "tags");
@@ -367,5 +368,85 @@ class IntakeIT {
         assertThat(gone.ok()).isFalse();
         assertThat(gone.error()).contains("does not exist (not mounted?)");
         assertThat(app.rows("SELECT status FROM media").get(0)).containsEntry("status", "identified");
+    }
+
+    /** Every symbolic link under {@code root} (not followed), relative and sorted. */
+    private static List<String> links(Path root) throws Exception {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isSymbolicLink).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSymbolicLinkAtAnyDepthGoesToFailedAsALinkAndItsTargetIsNeverTouched() throws Exception {
+        Path outside = dir.resolve("outside");
+        Path secret = TestMedia.video(outside.resolve("Secret.2001.mkv"), 1, 1950, Map.of());
+        Path secretFolder = outside.resolve("folder");
+        TestMedia.video(secretFolder.resolve("Hidden.Gem.2002.mkv"), 1, 1960, Map.of());
+        byte[] before = Files.readAllBytes(secret);
+        Path release = inbox.resolve("Fight.Club.1999.1080p");
+        TestMedia.video(release.resolve("Fight.Club.1999.1080p.mkv"), 1, 1970, Map.of());
+        Files.createSymbolicLink(release.resolve("Bonus.2003.mkv"), secret);
+        Files.createDirectories(release.resolve("Extras"));
+        Files.createSymbolicLink(release.resolve("Extras/Fight.Club.1999.1080p.en.srt"), secret);
+        Files.createSymbolicLink(release.resolve("More"), secretFolder);
+        Files.createSymbolicLink(inbox.resolve("Top.Level.2004.mkv"), secret);
+        start(Map.of());
+
+        FlowOutcome o = scan();
+
+        assertThat(links(library)).isEmpty();
+        assertThat(tree(library)).containsExactly("movies/Fight Club (1999)/Fight Club (1999).mediahub.json",
+                "movies/Fight Club (1999)/Fight Club (1999).mkv", "movies/Fight Club (1999)/backdrop.jpg", "movies/Fight Club (1999)/poster.jpg");
+        assertThat(links(inbox)).containsExactly(".failed/Fight.Club.1999.1080p/Bonus.2003.mkv",
+                ".failed/Fight.Club.1999.1080p/Extras/Fight.Club.1999.1080p.en.srt", ".failed/Fight.Club.1999.1080p/More",
+                ".failed/Top.Level.2004.mkv");
+        for (String link : links(inbox)) {
+            assertThat(Files.readString(inbox.resolve(link + ".error.txt"))).as(link).contains("a symbolic link")
+                    .contains("never followed");
+        }
+        assertThat(o.result().counter("failed")).isEqualTo(4);
+        // The targets are where they were, as they were, with no second name in the library.
+        assertThat(Files.readAllBytes(secret)).isEqualTo(before);
+        assertThat(Files.getAttribute(secret, "unix:nlink")).isEqualTo(1);
+        assertThat(secretFolder.resolve("Hidden.Gem.2002.mkv")).exists();
+        assertThat(app.rows("SELECT source_name, status FROM media WHERE status <> 'failed'")).extracting(r -> r.get("source_name"))
+                .containsExactly("Fight.Club.1999.1080p/Fight.Club.1999.1080p.mkv");
+    }
+
+    @Test
+    void theLibraryScanNeverFollowsALink() throws Exception {
+        Path secret = TestMedia.video(dir.resolve("outside/Secret.2001.mkv"), 1, 1980, Map.of());
+        TestMedia.video(dir.resolve("outside/folder/Alien (1979).mkv"), 1, 1990, Map.of());
+        Files.createDirectories(library.resolve("movies/Secret (2001)"));
+        Files.createSymbolicLink(library.resolve("movies/Secret (2001)/Secret (2001).mkv"), secret);
+        Files.createSymbolicLink(library.resolve("movies/Alien (1979)"), dir.resolve("outside/folder"));
+        TestMedia.video(library.resolve("movies/Heat (1995)/Heat (1995).mkv"), 1, 1995, Map.of());
+        start(Map.of());
+
+        FlowOutcome o = app.run("library-scan");
+
+        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
+        assertThat(app.rows("SELECT path FROM media")).extracting(r -> r.get("path")).containsExactly("movies/Heat (1995)/Heat (1995).mkv");
+        assertThat(o.result().counter("links_skipped")).isEqualTo(2);
+    }
+
+    @Test
+    void nothingIsFiledThroughALinkInTheLibrary() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Files.createDirectories(library.resolve("movies"));
+        Files.createSymbolicLink(library.resolve("movies/Fight Club (1999)"), elsewhere);
+        TestMedia.video(inbox.resolve("Fight.Club.1999.mkv"), 1, 2050, Map.of());
+        start(Map.of());
+
+        scan();
+
+        try (java.util.stream.Stream<Path> s = Files.list(elsewhere)) {
+            assertThat(s.toList()).isEmpty();
+        }
+        assertThat(Files.readString(inbox.resolve(".failed/Fight.Club.1999.mkv.error.txt")))
+                .contains("its folder in the library passes through the symbolic link movies/Fight Club (1999)");
+        assertThat(app.rows("SELECT status, path FROM media").get(0)).containsEntry("status", "failed").containsEntry("path", null);
     }
 }

@@ -90,4 +90,28 @@ class MusicBrainzClientTest {
         assertThat(MusicBrainzClient.userAgent("")).matches("Mediahub/\\S+").doesNotContain("(");
         assertThat(MusicBrainzClient.userAgent(null)).matches("Mediahub/\\S+");
     }
+
+    @Test
+    void theContactWarningIsSaidOnceAndOnlyWhenARequestGoesOutWithoutOne() {
+        server.stubFor(get(urlPathEqualTo("/ws/2/recording/" + REC)).willReturn(okJson("{\"id\":\"" + REC + "\"}")));
+        server.stubFor(get(urlPathEqualTo("/ws/2/release")).willReturn(okJson("{\"releases\":[]}")));
+        List<String> said = new ArrayList<>();
+        MusicBrainzClient.ContactWarning warning = new MusicBrainzClient.ContactWarning(said::add);
+        RateLimiter limiter = new RateLimiter(Duration.ofMillis(1), () -> now, d -> now += d.toNanos());
+        HttpSettings http = new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ofMillis(1), Duration.ofMillis(5));
+        String url = "http://127.0.0.1:" + server.port();
+
+        MusicBrainzClient first = new MusicBrainzClient(url, "", limiter, http, new ObjectMapper(), warning);
+        MusicBrainzClient second = new MusicBrainzClient(url, null, limiter, http, new ObjectMapper(), warning);
+        assertThat(said).as("making a client (a run that files no audio, a start) says nothing").isEmpty();
+
+        first.recording(REC);
+        first.searchReleases("Album", null);
+        second.recording(REC);
+
+        assertThat(said).singleElement().asString().contains("set MUSICBRAINZ_CONTACT").contains("Mediahub/");
+        new MusicBrainzClient(url, "ops@example.org", limiter, http, new ObjectMapper(), new MusicBrainzClient.ContactWarning(said::add))
+                .recording(REC);
+        assertThat(said).as("with a contact: nothing").hasSize(1);
+    }
 }
