@@ -49,18 +49,18 @@ class DbUrlCredentialsIT {
     }
 
     private String hostPart() {
-        return mysql.serverUrl().replaceFirst("^jdbc:mariadb://", "");
+        return mysql.serverUrl().replaceFirst("^jdbc:(mysql|mariadb)://", "");
     }
 
     @Test
     void aPasswordInTheUrlNeverShows() throws Exception {
         createUser();
-        for (String url : new String[] {"jdbc:mariadb://" + user + ":" + PASSWORD + "@" + hostPart() + mysql.database(),
+        for (String url : new String[] {"jdbc:mysql://" + user + ":" + PASSWORD + "@" + hostPart() + mysql.database(),
                 mysql.serverUrl() + mysql.database() + "?user=" + user + "&password=" + PASSWORD}) {
             Map<String, String> env = Map.of("MEDIAHUB_DB_URL", url);
             assertThat(cli.run(() -> TestApp.settings(dir, env), "flows")).as(cli.stderr()).isZero();
             assertThat(cli.run(() -> TestApp.settings(dir, env), "run", "store-backup-database")).isEqualTo(1);
-            assertThat(cli.stderr()).contains("store-backup-database failed: the store is MySQL/MariaDB (jdbc:mariadb://");
+            assertThat(cli.stderr()).contains("store-backup-database failed: the store is MySQL/MariaDB (jdbc:mysql://");
             assertThat(cli.stdout() + cli.stderr()).doesNotContain(PASSWORD);
             try (TestApp app = TestApp.start(dir, env)) {
                 assertThat(app.app().store().displayUrl()).doesNotContain(PASSWORD);
@@ -74,6 +74,6 @@ class DbUrlCredentialsIT {
     void aWrongPasswordInTheUrlIsAnErrorThatDoesNotRepeatIt() {
         String url = "jdbc:mariadb://root:Wrong-pw-s3cret@" + hostPart() + mysql.database();
         assertThat(cli.run(() -> TestApp.settings(dir, Map.of("MEDIAHUB_DB_URL", url)), "flows")).isEqualTo(2);
-        assertThat(cli.stderr()).contains("mediahub: Cannot open the store at jdbc:mariadb://root:***@").doesNotContain("Wrong-pw-s3cret");
+        assertThat(cli.stderr()).contains("mediahub: Cannot open the store at jdbc:mysql://root:***@").doesNotContain("Wrong-pw-s3cret");
     }
 }
