@@ -58,13 +58,6 @@ public final class Settings {
             "(" + String.join("|", NAMED_INSTANCE_KEYS.keySet().stream().map(Settings::envName).sorted().toList()) + ")_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_("
                     + String.join("|", NAMED_INSTANCE_KEYS.values().stream().flatMap(List::stream).map(Settings::envName).distinct().sorted().toList()) + ")");
 
-    /**
-     * Named *Arr instances ({@code RADARR_4K_URL}, {@code SONARR_ANIME_API_KEY}): accepted here as well as by the
-     * domain that reads them, so the warning never depends on which of the two is present.
-     */
-    public static final List<String> NAMED_ARR_INSTANCE_VARIABLES = List.of("RADARR_*_URL", "RADARR_*_API_KEY", "SONARR_*_URL",
-            "SONARR_*_API_KEY");
-
     private final Map<String, String> values;
     private final Map<String, SettingType> types;
     /** The names (never the values) of the variables the environment and .env gave. */
@@ -249,12 +242,12 @@ public final class Settings {
         Set<String> prefixes = new TreeSet<>();
         keys().forEach(k -> prefixes.add(envName(k.substring(0, k.indexOf('.') + 1))));
         List<Pattern> patterns = new ArrayList<>();
-        for (String glob : concat(knownPatterns, NAMED_ARR_INSTANCE_VARIABLES)) {
+        for (String glob : knownPatterns) {
             patterns.add(Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining("[A-Z0-9_]+"))));
         }
         List<String> out = new ArrayList<>();
         for (String name : new TreeSet<>(givenVariables)) {
-            if (known.contains(name) || OTHER_VARIABLES.contains(name) || prefixes.stream().noneMatch(name::startsWith)
+            if (known.contains(name) || OTHER_VARIABLES.contains(name) || namedInstanceKey(name).isPresent() || prefixes.stream().noneMatch(name::startsWith)
                     || patterns.stream().anyMatch(p -> p.matcher(name).matches())) {
                 continue;
             }
@@ -262,12 +255,6 @@ public final class Settings {
             out.add(name + " is not a Mediahub setting" + (closest == null ? "" : "; did you mean " + closest + "?"));
         }
         return out;
-    }
-
-    private static List<String> concat(Collection<String> a, Collection<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** The known name nearest to {@code name} by edit distance, if it is near enough to be a typo. */
