@@ -82,11 +82,10 @@ public final class MediahubApplication implements AutoCloseable {
     private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
     private volatile boolean started;
 
-    private MediahubApplication(Settings settings, Mode mode, Store store) {
+    private MediahubApplication(Settings settings, Mode mode, Store store, Clock clock) {
         this.settings = settings;
         this.mode = mode;
         this.store = store;
-        Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         List<MediahubModule> modules = modules();
         this.catalog = catalog(settings, store);
@@ -171,12 +170,17 @@ public final class MediahubApplication implements AutoCloseable {
      * @throws io.mediahub.config.SettingException naming each variable whose value cannot be used
      */
     public static MediahubApplication create(Settings settings, Mode mode) {
+        return create(settings, mode, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings, Mode)}, on another clock (tests: backups taken within one second). */
+    public static MediahubApplication create(Settings settings, Mode mode, Clock clock) {
         // Every setting is checked before anything starts: a value a flow cannot use stops the process here (exit 2),
         // not at 3 a.m. when the flow first reads it.
         settings.validate();
         Store store = Store.open(settings);
         try {
-            return new MediahubApplication(settings, mode, store);
+            return new MediahubApplication(settings, mode, store, clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;

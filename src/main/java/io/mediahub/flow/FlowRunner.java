@@ -223,9 +223,14 @@ public class FlowRunner {
         return outcome;
     }
 
+    /**
+     * The failure's own cause: Camel's wrappers, and the Spring JDBC wrappers camel-sql puts around a driver's
+     * {@code SQLException}, are taken off, so a failed {@code sql:} endpoint reads as the driver's message.
+     */
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t.getClass().getName().startsWith("org.apache.camel.") || t.getClass() == RuntimeException.class) && t.getCause() != null) {
+        while ((t.getClass().getName().startsWith("org.apache.camel.") || t.getClass() == RuntimeException.class
+                || t instanceof org.springframework.dao.DataAccessException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
