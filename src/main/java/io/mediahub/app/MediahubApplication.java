@@ -93,7 +93,8 @@ public final class MediahubApplication implements AutoCloseable {
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
         String instanceId = settings.find("mediahub.instance-id").orElseGet(FlowLocks::defaultInstanceId);
         this.locks = new FlowLocks(store, instanceId, settings.getDuration("mediahub.lock-ttl"), clock);
-        this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
+        this.runner = new FlowRunner(catalog, runs, new FlowRunRowSender(this::producer),
+                (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
                 new RunNotifier(settings, json, (url, body) -> NotifyWebhookRoute.post(producer(), url, body)), metrics, locks, clock);
         MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
@@ -101,8 +102,9 @@ public final class MediahubApplication implements AutoCloseable {
         Properties p = new Properties();
         p.putAll(settings.nonSecretValues());
         p.put("camel.main.name", "mediahub");
-        p.put("camel.main.routes-include-pattern", modules.stream().map(m -> "classpath:routes/" + m.routesFolder() + "/*.camel.yaml")
-                .collect(java.util.stream.Collectors.joining(",")));
+        // routes/flow/: the flow runner's own routes (each run's flow_runs row), then every module's.
+        p.put("camel.main.routes-include-pattern", java.util.stream.Stream.concat(java.util.stream.Stream.of("flow"), modules.stream().map(MediahubModule::routesFolder))
+                .map(folder -> "classpath:routes/" + folder + "/*.camel.yaml").collect(java.util.stream.Collectors.joining(",")));
         p.put("camel.main.jmx-enabled", "false");
         p.put("camel.main.shutdown-timeout", String.valueOf(Math.max(1, settings.getDuration("mediahub.shutdown-timeout").toSeconds())));
         p.put("camel.main.autoConfigurationEnvironmentVariablesEnabled", "false");
@@ -128,6 +130,7 @@ public final class MediahubApplication implements AutoCloseable {
         main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("dataSource", store.dataSource());
+        main.bind("flowRunRowParams", new io.mediahub.flow.FlowRunRowParams(json));
         main.bind("storeTransaction", new io.mediahub.store.StoreTransactionPolicy(store.dataSource()));
         main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
         main.configure().addRoutesBuilder(new NotifyWebhookRoute());
