@@ -131,6 +131,7 @@ public final class MediahubApplication implements AutoCloseable {
         main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("dataSource", store.dataSource());
         main.bind("flowRunRowParams", new io.mediahub.flow.FlowRunRowParams(json));
+        main.bind("storeIdempotentRepository", new io.mediahub.store.StoreIdempotentRepository(store.dataSource()));
         main.bind("storeTransaction", new io.mediahub.store.StoreTransactionPolicy(store.dataSource()));
         main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
         main.configure().addRoutesBuilder(new NotifyWebhookRoute());
