@@ -82,7 +82,13 @@ public class EmbyLibrarySync {
         run.begin(scopes, server, genres);
     }
 
-    /** Counters and checks of one {@code /Items} page; returns its items. */
+    /** Counts the next {@code /Items} page (the loop's hard stop counts on it); returns its query. */
+    public String nextPage(LibrarySyncRun run) {
+        run.countPage();
+        return run.itemsQuery();
+    }
+
+    /** Checks of one {@code /Items} page, and the cursor moved on past it; returns its items. */
     public JsonNode page(LibrarySyncRun run, JsonNode page) {
         return run.accept(page);
     }

@@ -98,6 +98,12 @@ public final class LibrarySyncRun {
         return parentId == null ? "the whole server" : "library " + parentId;
     }
 
+    /** The next page is about to be asked for: counted here, apart from its checks, for the loop's hard stop. */
+    void countPage() {
+        request.checkNotStopping();
+        pages++;
+    }
+
     /** The query of the next {@code /Items} page (the products spell their parameters differently). */
     public String itemsQuery() {
         Map<String, Object> q = new LinkedHashMap<>();
@@ -138,8 +144,6 @@ public final class LibrarySyncRun {
      * Returns the page's items.
      */
     JsonNode accept(JsonNode page) {
-        request.checkNotStopping();
-        pages++;
         JsonNode items = page.get("Items");
         JsonNode totalNode = page.get("TotalRecordCount");
         String scopeName = scopeName();
@@ -177,8 +181,8 @@ public final class LibrarySyncRun {
     /** After the page loop: a listing the hard stop ended is incomplete. */
     void checkComplete() {
         if (more) {
-            throw incomplete("the listing of " + scopeName() + " reached the hard stop of " + pageLimit
-                    + " pages without reaching its TotalRecordCount");
+            throw incomplete("the listing of " + scopeName() + " was ended by the hard stop after " + pages + (pages == 1 ? " page" : " pages")
+                    + " of /Items without reaching its TotalRecordCount");
         }
     }
 
