@@ -1,7 +1,5 @@
 package io.mediahub.emby;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.common.HttpSettings;
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowRequest;
@@ -15,7 +13,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,25 +27,38 @@ import org.slf4j.LoggerFactory;
  * scheduled scan. Off unless
  * {@code intake.refresh-media-server} is true. With {@code intake.media-server-library-dir} (the library root as the
  * server sees it) only the new files are reported ({@code POST /Library/Media/Updated}); without it, the server scans
- * every library ({@code POST /Library/Refresh}).
+ * every library ({@code POST /Library/Refresh}). The calls are the route {@code emby-refresh-library}'s (through
+ * {@code emby-call-api}, redelivered by {@code mediahub-http-policy}); this bean decides what to send and says what was
+ * done.
  *
  * <p>The files have landed by the time this runs, so a server that cannot be reached never fails the intake: the
  * run records the problem in its error text and the server finds the files at its next scan.
  */
-public final class EmbyLibraryRefresh {
+public final class EmbyLibraryRefresh implements CamelContextAware {
     private static final Logger LOG = LoggerFactory.getLogger(EmbyLibraryRefresh.class);
     /** Counters with which the intake's runs report files that reached the library. */
     private static final List<String> FILED = List.of("identified", "unidentified", "resumed");
-    private static final int PATHS_PER_CALL = 200;
+    static final int PATHS_PER_CALL = 200;
+    static final String ROUTE = "direct:emby-refresh-library";
 
     private final Settings settings;
     private final Store store;
-    private final ObjectMapper json;
+    private volatile CamelContext camelContext;
+    private volatile ProducerTemplate producer;
 
-    public EmbyLibraryRefresh(Settings settings, Store store, ObjectMapper json) {
+    public EmbyLibraryRefresh(Settings settings, Store store) {
         this.settings = settings;
         this.store = store;
-        this.json = json;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
     }
 
     public boolean enabled() {
@@ -75,17 +91,40 @@ public final class EmbyLibraryRefresh {
         if (settings.find("emby.url").isEmpty() || settings.find("emby.api-key").isEmpty()) {
             throw new IllegalStateException("intake.refresh-media-server is on but EMBY_URL and EMBY_API_KEY are not both set");
         }
-        EmbyClient client = EmbyClient.connect(settings.get("emby.url"), settings.get("emby.api-key"), HttpSettings.from(settings), json);
         Optional<String> root = serverRoot();
-        if (root.isEmpty() || libraryPaths.isEmpty()) {
-            client.refreshLibrary();
-            return "asked " + client.describe() + " to scan its libraries";
+        List<String> serverPaths = root.isEmpty() ? List.of() : libraryPaths.stream().map(p -> serverPath(root.get(), p)).toList();
+        try {
+            return producer().requestBody(ROUTE, serverPaths, String.class);
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        List<String> serverPaths = libraryPaths.stream().map(p -> serverPath(root.get(), p)).toList();
-        for (int i = 0; i < serverPaths.size(); i += PATHS_PER_CALL) {
-            client.reportCreated(serverPaths.subList(i, Math.min(serverPaths.size(), i + PATHS_PER_CALL)));
+    }
+
+    /** The body of one {@code POST /Library/Media/Updated} (the same on Emby and Jellyfin): these files were created. */
+    public Map<String, Object> updates(List<String> serverPaths) {
+        List<Map<String, String>> updates = serverPaths.stream().map(p -> Map.of("Path", p, "UpdateType", "Created")).toList();
+        return Map.of("Updates", updates);
+    }
+
+    /** What {@code emby-refresh-library} did, in words. */
+    public String done(EmbyServer server, List<String> serverPaths) {
+        if (serverPaths.isEmpty()) {
+            return "asked " + server.describe() + " to scan its libraries";
         }
-        return "told " + client.describe() + " about " + serverPaths.size() + " new file" + (serverPaths.size() == 1 ? "" : "s");
+        return "told " + server.describe() + " about " + serverPaths.size() + " new file" + (serverPaths.size() == 1 ? "" : "s");
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate p = producer;
+        if (p == null) {
+            CamelContext c = camelContext;
+            if (c == null) {
+                throw new IllegalStateException("the media server refresh runs only inside the started application");
+            }
+            p = c.createProducerTemplate();
+            producer = p;
+        }
+        return p;
     }
 
     /** {@code root} + the relative path, with the root's own separator style (a Windows server's {@code D:\Media}). */

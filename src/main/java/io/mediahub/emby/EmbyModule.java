@@ -6,8 +6,13 @@ import io.mediahub.flow.FlowDefinition;
 import io.mediahub.flow.MediahubModule;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 
-/** Emby/Jellyfin: the library sync, and the library refresh the intake asks for after filing. */
+/**
+ * Emby/Jellyfin: the call route (emby-call-api, emby-connect-server, emby-list-users), the library sync, and the library
+ * refresh the intake asks for after filing.
+ */
 public final class EmbyModule implements MediahubModule {
     @Override
     public String routesFolder() {
@@ -19,10 +24,30 @@ public final class EmbyModule implements MediahubModule {
         return EmbyFlows.ALL;
     }
 
+    /** The refresh sends to its route from Java (the intake's bean step, {@code identify}): it needs the Camel context. */
+    private EmbyLibraryRefresh refresh;
+
     @Override
     public Map<String, Object> beans(Context c) {
-        return Map.of("embyLibrarySync", new EmbyLibrarySync(c.settings(), new LibraryRepository(c.store(), c.json()), c.json(), c.clock()),
-                "embyLibraryRefresh", new EmbyLibraryRefresh(c.settings(), c.store(), c.json()));
+        refresh = new EmbyLibraryRefresh(c.settings(), c.store());
+        return Map.of("embyApi", new EmbyApi(c.settings()),
+                "embyServerLists", new ServerListMapper(),
+                "libraryItemMapper", new LibraryItemMapper(),
+                "embyLibrarySync", new EmbyLibrarySync(c.settings(), c.clock()),
+                "libraryRepository", new LibraryRepository(c.store(), c.json()),
+                "embyLibraryRefresh", refresh);
+    }
+
+    /** No routes of its own (they are YAML): hands the Camel context to the library refresh once it exists. */
+    @Override
+    public List<RoutesBuilder> routes(Context c) {
+        EmbyLibraryRefresh r = refresh;
+        return r == null ? List.of() : List.of(new RouteBuilder() {
+            @Override
+            public void configure() {
+                r.setCamelContext(getContext());
+            }
+        });
     }
 
     @Override

@@ -25,7 +25,22 @@ import java.util.Set;
 public final class LibraryItemMapper {
     static final long TICKS_PER_SECOND = 10_000_000L;
 
-    private LibraryItemMapper() {
+    LibraryItemMapper() {
+    }
+
+    /** One page's items mapped, and why each item that could not be was skipped. */
+    public record Page(List<LibraryItem> items, List<String> skipped) {
+    }
+
+    /** Every item of one {@code /Items} page, in the server's order; an item without an id or a type is skipped. */
+    public Page page(JsonNode items) {
+        List<LibraryItem> out = new ArrayList<>(items.size());
+        List<String> skipped = new ArrayList<>(0);
+        for (JsonNode n : items) {
+            StringBuilder why = new StringBuilder();
+            map(n, why).ifPresentOrElse(out::add, () -> skipped.add(why.toString()));
+        }
+        return new Page(out, skipped);
     }
 
     /** The item, or empty with {@code why} filled when it lacks what every item must have (an id and a type). */

@@ -48,20 +48,20 @@ public class LibraryRepository {
     public record BatchResult(int inserted, int updated, int unchanged, int childRows) {
     }
 
-    GenreResolver genreResolver() throws SQLException {
+    public GenreResolver genreResolver() throws SQLException {
         try (Connection c = store.connection()) {
             return GenreResolver.load(c);
         }
     }
 
-    void replaceUsers(List<EmbyClient.EmbyUser> users, Instant now) throws SQLException {
+    public void replaceUsers(List<EmbyUser> users, Instant now) throws SQLException {
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM users");
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO users (user_id, name, is_hidden, is_disabled, is_administrator, synced_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (EmbyClient.EmbyUser u : users) {
+                for (EmbyUser u : users) {
                     ps.setString(1, u.id());
                     ps.setString(2, u.name());
                     ps.setInt(3, u.hidden() ? 1 : 0);
@@ -76,13 +76,13 @@ public class LibraryRepository {
         });
     }
 
-    void replaceLibraries(List<EmbyClient.EmbyLibrary> libraries, Instant now) throws SQLException {
+    public void replaceLibraries(List<EmbyLibrary> libraries, Instant now) throws SQLException {
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM libraries");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO libraries (library_id, name, collection_type, synced_at) VALUES (?, ?, ?, ?)")) {
-                for (EmbyClient.EmbyLibrary l : libraries) {
+                for (EmbyLibrary l : libraries) {
                     ps.setString(1, l.id());
                     ps.setString(2, l.name());
                     ps.setString(3, l.collectionType());
@@ -95,7 +95,7 @@ public class LibraryRepository {
         });
     }
 
-    void clearSeen() throws SQLException {
+    public void clearSeen() throws SQLException {
         inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM library_sync_seen");
@@ -105,7 +105,7 @@ public class LibraryRepository {
     }
 
     /** Writes one batch in one transaction. */
-    BatchResult writeBatch(Collection<LibraryItem> batch, GenreResolver genres, Instant now) throws SQLException {
+    public BatchResult writeBatch(Collection<LibraryItem> batch, GenreResolver genres, Instant now) throws SQLException {
         Map<String, LibraryItem> items = new LinkedHashMap<>();
         batch.forEach(i -> items.put(i.itemId(), i));
         return inTransaction(c -> {
@@ -297,11 +297,11 @@ public class LibraryRepository {
         }
     }
 
-    long countItems() throws SQLException {
+    public long countItems() throws SQLException {
         return count("SELECT COUNT(*) FROM library_items");
     }
 
-    long countUnseen() throws SQLException {
+    public long countUnseen() throws SQLException {
         return count("SELECT COUNT(*) FROM library_items WHERE item_id NOT IN (SELECT item_id FROM library_sync_seen)");
     }
 
@@ -313,7 +313,7 @@ public class LibraryRepository {
     }
 
     /** Deletes, in one transaction, every item (and its child rows) not seen in this run. Watch history is never touched. */
-    long pruneUnseen() throws SQLException {
+    public long pruneUnseen() throws SQLException {
         return inTransaction(c -> {
             String unseen = "SELECT item_id FROM library_items WHERE item_id NOT IN (SELECT item_id FROM library_sync_seen)";
             try (Statement s = c.createStatement()) {

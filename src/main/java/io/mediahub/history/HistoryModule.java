@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Watch history (sessions, stats) and the genre features behind {@code similar} and {@code recommend}. Its YAML routes
  * live in {@code routes/features/}; {@code emby-sync-history} is an Emby flow by name and sits with the Emby routes in
- * {@code routes/emby/}, calling this module's bean.
+ * {@code routes/emby/}: it calls the server through the Emby routes ({@code direct:emby-connect-server}, {@code direct:emby-call-api})
+ * and this module's beans for the rest.
  */
 public final class HistoryModule implements MediahubModule {
     @Override
@@ -25,7 +26,9 @@ public final class HistoryModule implements MediahubModule {
 
     @Override
     public Map<String, Object> beans(Context c) {
-        return Map.of("watchHistorySync", new WatchHistorySync(c.settings(), c.store(), c.json(), c.clock()),
+        return Map.of("watchHistorySync", new WatchHistorySync(c.settings(), c.clock()),
+                "rawEventStore", new RawEventStore(c.store()),
+                "watchHistoryRebuild", new WatchHistoryRebuild(c.store(), SessionRules.from(c.settings())),
                 "genreMatrixBuilder", new GenreMatrixBuild(c.settings(), c.store()));
     }
 

@@ -93,7 +93,7 @@ final class RawEventWriter {
             ps.setLong(1, afterRowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!knownNormalised.contains(PlaybackReportingClient.normaliseId(rs.getString(1)))) {
+                    if (!knownNormalised.contains(PlaybackActivityMapper.normaliseId(rs.getString(1)))) {
                         n += rs.getLong(2);
                     }
                 }

@@ -38,9 +38,20 @@ public final class WatchHistoryRebuild {
 
     /** Rebuilds every pair ({@code full}) or the pairs marked dirty plus those whose runtime changed; clears the marks. */
     public Counts rebuild(boolean full) throws SQLException {
-        // Step 4's marks are committed first, on their own: on MySQL the events are read on a second connection, which
-        // sees only committed rows. Should the rebuild then fail, the pairs stay marked and the next run rebuilds them.
-        long runtimeChanged = full ? 0 : store.inTransaction(WatchHistoryRebuild::markRuntimeChanged);
+        return rebuild(full, markRuntimeChanged(full));
+    }
+
+    /**
+     * Step 4's marks: the pairs whose item's runtime changed (none on a full rebuild, which rebuilds every pair). They are
+     * committed first, on their own: on MySQL the events are read on a second connection, which sees only committed rows.
+     * Should the rebuild then fail, the pairs stay marked and the next run rebuilds them.
+     */
+    public long markRuntimeChanged(boolean full) throws SQLException {
+        return full ? 0 : store.inTransaction(WatchHistoryRebuild::markRuntimeChanged);
+    }
+
+    /** Steps 2–4 for every pair ({@code full}) or the marked ones, in one transaction; clears the marks. */
+    public Counts rebuild(boolean full, long runtimeChanged) throws SQLException {
         return store.inTransaction(c -> {
             if (store.dialect() == Dialect.SQLITE) {
                 // Index inserts in (user, item) order touch pages all over the session and stats B-trees: a 64 MB page

@@ -1,13 +1,10 @@
 package io.mediahub.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.common.HttpSettings;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowFailedException;
 import io.mediahub.flow.FlowRequest;
 import io.mediahub.flow.FlowResult;
-import io.mediahub.store.Store;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,107 +15,122 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code emby-sync-history} flow: (1) raw events from the Playback Reporting plugin, paged by ROWID, only the rows
- * after the highest one stored unless {@code --full} or {@code HISTORY_FULL_REFRESH=true}; (2–4) sessions, user-item
- * stats and completion ratios for the (user, item) pairs that gained events or whose item's runtime changed
- * ({@link WatchHistoryRebuild}). Each step runs only after the previous one succeeded.
+ * The stages of the {@code emby-sync-history} route that are not calls or writes: each moves the run's state
+ * ({@link HistoryRun}, the route's variable {@code sync}) on between the route's endpoints. (1) raw events from the
+ * Playback Reporting plugin, paged by ROWID, only the rows after the highest one stored unless {@code --full} or
+ * {@code HISTORY_FULL_REFRESH=true}; (2–4) sessions, user-item stats and completion ratios for the (user, item) pairs
+ * that gained events or whose item's runtime changed ({@link WatchHistoryRebuild}). Each step runs only after the
+ * previous one succeeded.
  */
 public class WatchHistorySync {
     private static final Logger LOG = LoggerFactory.getLogger(WatchHistorySync.class);
     private static final int LISTED_REJECTS = 20;
 
     private final Settings settings;
-    private final Store store;
-    private final ObjectMapper json;
     private final Clock clock;
+    private final ServerLocalTime time;
 
-    public WatchHistorySync(Settings settings, Store store, ObjectMapper json, Clock clock) {
+    public WatchHistorySync(Settings settings, Clock clock) {
         this.settings = settings;
-        this.store = store;
-        this.json = json;
         this.clock = clock;
+        this.time = ServerLocalTime.from(settings);
     }
 
-    public FlowResult run(FlowRequest request) throws SQLException {
-        FlowResult result = new FlowResult();
+    /** The run's state, from the flow runner's request. */
+    public HistoryRun start(FlowRequest request) {
         boolean full = request.option("full") || settings.getBoolean("history.full-refresh");
-        ServerLocalTime time = ServerLocalTime.from(settings);
-        PlaybackReportingClient client = PlaybackReportingClient.connect(settings.get("emby.url"), settings.get("emby.api-key"),
-                HttpSettings.from(settings), json);
-        Map<String, String> users = client.userNames();
-        Instant stamp = clock.instant();
-        long previousMax = store.inTransaction(c -> RawEventWriter.maxRowId(c));
-        long after = full ? 0 : previousMax;
-        LOG.info("emby-sync-history: reading Playback Reporting history from {} after ROWID {} (server zone {})", client.describe(), after,
+        return new HistoryRun(request, full, settings.getInt("history.page-size"), clock.instant());
+    }
+
+    /** The server's users (answers of {@code emby-list-users}), where it is, and the highest ROWID stored. */
+    public void begin(HistoryRun run, JsonNode usersListed, JsonNode usersHidden, String where, long storedMax) {
+        run.begin(PlaybackActivityMapper.userNames(usersListed, usersHidden), where, storedMax);
+        LOG.info("emby-sync-history: reading Playback Reporting history from {} after ROWID {} (server zone {})", where, run.last(),
                 time.serverZone());
+    }
 
-        int pageSize = settings.getInt("history.page-size");
-        List<String> rejects = new ArrayList<>();
-        long last = after;
-        while (true) {
-            request.checkNotStopping();
-            List<PlaybackReportingClient.ActivityRow> page;
+    /** The body of the next page's query (the rows after the highest ROWID so far). */
+    public Map<String, Object> pageQuery(HistoryRun run) {
+        run.request().checkNotStopping();
+        return PlaybackActivityMapper.query(run.last(), run.pageSize());
+    }
+
+    /** The plugin's answer as rows; a refused query or a missing column fails the run in one line. */
+    public List<PlaybackActivityMapper.ActivityRow> rows(HistoryRun run, JsonNode answer) {
+        try {
+            return PlaybackActivityMapper.rows(answer, run.where());
+        } catch (FlowFailedException e) {
+            throw new FlowFailedException(e.getMessage(), run.result());
+        }
+    }
+
+    /** The endpoint answered 404: the plugin is not installed. */
+    public void pluginMissing(HistoryRun run) {
+        throw new FlowFailedException("the Playback Reporting plugin is not installed on " + run.where() + " (" + PlaybackActivityMapper.QUERY_PATH
+                + " answered 404); install it from the server's plugin catalogue, then run emby-sync-history again", run.result());
+    }
+
+    /**
+     * One page: each row read is kept as an event or rejected (counted, the first ones listed, each logged); the
+     * listing moves past the page's highest ROWID, and ends after a short page. A page that does not move past the
+     * previous one (the loop's hard stop) fails the run.
+     */
+    public List<RawEventWriter.RawEvent> page(HistoryRun run, List<PlaybackActivityMapper.ActivityRow> page) {
+        FlowResult result = run.result();
+        List<RawEventWriter.RawEvent> good = new ArrayList<>(page.size());
+        long before = run.last();
+        long last = before;
+        for (PlaybackActivityMapper.ActivityRow r : page) {
+            result.read(1);
+            long rowId;
             try {
-                page = client.page(last, pageSize);
-            } catch (FlowFailedException e) {
-                throw new FlowFailedException(e.getMessage(), result);
+                rowId = Long.parseLong(r.rowId().trim());
+            } catch (RuntimeException e) {
+                throw new FlowFailedException("the Playback Reporting answer has a row without a numeric ROWID after " + last, result);
             }
-            if (page.isEmpty()) {
-                break;
-            }
-            List<RawEventWriter.RawEvent> good = new ArrayList<>(page.size());
-            for (PlaybackReportingClient.ActivityRow r : page) {
-                result.read(1);
-                long rowId;
-                try {
-                    rowId = Long.parseLong(r.rowId().trim());
-                } catch (RuntimeException e) {
-                    throw new FlowFailedException("the Playback Reporting answer has a row without a numeric ROWID after " + last, result);
+            last = Math.max(last, rowId);
+            String why = rejectReason(r, time);
+            if (why != null) {
+                result.skipped(1).count("events_rejected", 1);
+                if (run.rejects().size() < LISTED_REJECTS) {
+                    run.rejects().add("ROWID " + rowId + " " + why);
                 }
-                last = Math.max(last, rowId);
-                String why = rejectReason(r, time);
-                if (why != null) {
-                    result.skipped(1).count("events_rejected", 1);
-                    if (rejects.size() < LISTED_REJECTS) {
-                        rejects.add("ROWID " + rowId + " " + why);
-                    }
-                    LOG.warn("emby-sync-history: rejected PlaybackActivity ROWID {}: {}", rowId, why);
-                    continue;
-                }
-                good.add(toEvent(rowId, r, time, users));
+                LOG.warn("emby-sync-history: rejected PlaybackActivity ROWID {}: {}", rowId, why);
+                continue;
             }
-            long first = good.isEmpty() ? 0 : good.get(0).sourceRowId();
-            long lastOfPage = good.isEmpty() ? 0 : good.get(good.size() - 1).sourceRowId();
-            int written = store.inTransaction(c -> {
-                int n = RawEventWriter.write(c, good, stamp);
-                if (!full && n > 0) {
-                    RawEventWriter.markDirty(c, first, lastOfPage);
-                }
-                return n;
-            });
-            result.written(written);
-            if (page.size() < pageSize) {
-                break;
-            }
+            good.add(toEvent(rowId, r, time, run.users()));
         }
-        if (full) {
-            long pruned = store.inTransaction(c -> RawEventWriter.pruneNotSynced(c, stamp.toString()));
-            result.deleted(pruned).count("events_pruned", pruned);
+        run.paged(last, page.size());
+        if (run.more() && last <= before) {
+            throw new FlowFailedException("the Playback Reporting answer from " + run.where() + " did not move past ROWID " + before
+                    + "; nothing after it was read", result);
         }
-        long since = full ? 0 : previousMax;
-        store.inTransaction(c -> {
-            result.count("events_unknown_user", RawEventWriter.countUnknownUsers(c, since, users.keySet()));
-            result.count("events_unknown_item", RawEventWriter.countUnknownItems(c, since));
-            return null;
-        });
-        if (!rejects.isEmpty()) {
-            long n = result.counter("events_rejected");
-            result.problem(n + " PlaybackActivity row(s) rejected" + (n > rejects.size() ? " (first " + rejects.size() + ")" : "") + ": "
-                    + String.join("; ", rejects));
-        }
+        return good;
+    }
 
-        request.checkNotStopping();
-        WatchHistoryRebuild.Counts counts = new WatchHistoryRebuild(store, SessionRules.from(settings)).rebuild(full);
+    /** Counts one page's stored events. */
+    public void written(HistoryRun run, int written) {
+        run.result().written(written);
+    }
+
+    /** Counts a full re-read's prune. */
+    public void pruned(HistoryRun run, long pruned) {
+        run.result().deleted(pruned).count("events_pruned", pruned);
+    }
+
+    /** Raw events done: the rejected rows become the run's problem text; the rebuild may start. */
+    public void eventsDone(HistoryRun run) {
+        if (!run.rejects().isEmpty()) {
+            long n = run.result().counter("events_rejected");
+            run.result().problem(n + " PlaybackActivity row(s) rejected" + (n > run.rejects().size() ? " (first " + run.rejects().size() + ")" : "")
+                    + ": " + String.join("; ", run.rejects()));
+        }
+        run.request().checkNotStopping();
+    }
+
+    /** The run's counts for flow_runs, after the rebuild. */
+    public FlowResult finish(HistoryRun run, WatchHistoryRebuild.Counts counts) {
+        FlowResult result = run.result();
         result.count("pairs_rebuilt", counts.pairs()).count("pairs_runtime_changed", counts.runtimeChangedPairs())
                 .count("sessions", counts.sessions()).count("user_item_stats", counts.stats());
         LOG.info("emby-sync-history: {} rows read, {} stored, {} rejected; {} pairs rebuilt ({} for a new runtime) into {} sessions",
@@ -127,7 +139,7 @@ public class WatchHistorySync {
     }
 
     /** Why a row cannot be kept (an unreadable date, a negative or unreadable duration, no user or item), or null. */
-    static String rejectReason(PlaybackReportingClient.ActivityRow r, ServerLocalTime time) {
+    static String rejectReason(PlaybackActivityMapper.ActivityRow r, ServerLocalTime time) {
         if (r.userId() == null || r.userId().isBlank()) {
             return "has no UserId";
         }
@@ -155,9 +167,9 @@ public class WatchHistorySync {
         }
     }
 
-    private static RawEventWriter.RawEvent toEvent(long rowId, PlaybackReportingClient.ActivityRow r, ServerLocalTime time, Map<String, String> users) {
+    private static RawEventWriter.RawEvent toEvent(long rowId, PlaybackActivityMapper.ActivityRow r, ServerLocalTime time, Map<String, String> users) {
         Instant started = time.toInstant(r.dateCreated()).orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new RawEventWriter.RawEvent(rowId, r.userId().trim(), users.get(PlaybackReportingClient.normaliseId(r.userId().trim())),
+        return new RawEventWriter.RawEvent(rowId, r.userId().trim(), users.get(PlaybackActivityMapper.normaliseId(r.userId().trim())),
                 r.itemId().trim(), r.itemType(), r.itemName(), started, r.dateCreated().trim(), Long.parseLong(r.playDuration().trim()),
                 r.playMethod(), r.clientName(), r.deviceName());
     }

@@ -49,7 +49,7 @@ public final class WatchProfiles {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
-                Optional<String> known = users.keySet().stream().filter(k -> PlaybackReportingClient.normaliseId(k).equals(PlaybackReportingClient.normaliseId(id))).findFirst();
+                Optional<String> known = users.keySet().stream().filter(k -> PlaybackActivityMapper.normaliseId(k).equals(PlaybackActivityMapper.normaliseId(id))).findFirst();
                 if (known.isEmpty()) {
                     users.put(id, rs.getString(2) == null ? id : rs.getString(2));
                 }
@@ -63,7 +63,7 @@ public final class WatchProfiles {
     /** The user named by id (dashes and case ignored) or name (case ignored), if any. */
     public static Optional<User> find(List<User> users, String text) {
         String t = text.trim();
-        return users.stream().filter(u -> PlaybackReportingClient.normaliseId(u.id()).equals(PlaybackReportingClient.normaliseId(t))).findFirst()
+        return users.stream().filter(u -> PlaybackActivityMapper.normaliseId(u.id()).equals(PlaybackActivityMapper.normaliseId(t))).findFirst()
                 .or(() -> users.stream().filter(u -> u.name().equalsIgnoreCase(t)).findFirst());
     }
 

@@ -1,6 +1,7 @@
 package io.mediahub.emby;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,16 +13,29 @@ import io.mediahub.common.GenreIds;
 import io.mediahub.flow.FlowOutcome;
 import io.mediahub.testing.FakeMediaServer;
 import io.mediahub.testing.FakeMediaServer.Items;
+import io.mediahub.testing.LogCapture;
 import io.mediahub.testing.TestApp;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Endpoint;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** emby-sync-library on the real application and a real SQLite file, against a fake Emby (4.8) server. */
+/**
+ * emby-sync-library on the real application and a real SQLite file, against a fake Emby (4.8) server; with its call
+ * route (emby-call-api) under mediahub-http-policy: the /Items loop over several pages, a 429 inside the loop redelivered
+ * after its Retry-After and counted once, the loop's hard stop, the one-line messages word for word, and what leaves
+ * the call route.
+ */
 class EmbyLibrarySyncTest {
     @TempDir
     Path dir;
@@ -316,5 +330,117 @@ class EmbyLibrarySyncTest {
         assertThat(o.result().skipped()).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(4);
         assertThat(app.rows("SELECT rows_skipped FROM flow_runs").get(0).get("rows_skipped")).isEqualTo(1);
+    }
+
+    private List<Instant> itemsPageTimes(String startIndex) {
+        return emby.wireMock().getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/emby/Items?")
+                        && startIndex.equals(e.getRequest().queryParameter("StartIndex").firstValue()))
+                .map(e -> e.getRequest().getLoggedDate().toInstant()).sorted().toList();
+    }
+
+    @Test
+    void theItemsLoopReadsEveryPageThroughTheCallRoute() throws Exception {
+        emby = FakeMediaServer.emby();
+        emby.setItems(Items.library(30, 0, 0)); // 30 movies: pages at 0, 7, 14, 21, 28
+        start(Map.of());
+        NotifyBuilder done = new NotifyBuilder(app.app().camelContext()).fromRoute("emby-sync-library").whenCompleted(1).create();
+
+        FlowOutcome o = app.run("emby-sync-library");
+
+        assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
+        for (String start : List.of("0", "7", "14", "21", "28")) {
+            emby.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/emby/Items")).withQueryParam("StartIndex", equalTo(start))
+                    .withQueryParam("Limit", equalTo("7")));
+        }
+        assertThat(o.result().read()).isEqualTo(30);
+        assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(30);
+    }
+
+    @Test
+    void aPageAnswered429IsAskedAgainAfterItsRetryAfterAndCountedOnce() throws Exception {
+        emby = FakeMediaServer.emby();
+        emby.setItems(Items.library(20, 0, 0));
+        emby.wireMock().stubFor(get(urlPathEqualTo("/emby/Items")).withQueryParam("StartIndex", equalTo("7")).atPriority(0)
+                .inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("calm"));
+        start(Map.of("HTTP_RETRY_MAX_DELAY", "5"));
+        StringBuilder logged = new StringBuilder();
+        FlowOutcome o = logged(logged, () -> app.run("emby-sync-library"));
+
+        assertThat(o.ok()).as(String.valueOf(o.error())).isTrue();
+        List<Instant> times = itemsPageTimes("7");
+        assertThat(times).hasSize(2);
+        // The base delay is 10 ms in tests: only the server's Retry-After explains a wait of a second.
+        assertThat(ChronoUnit.MILLIS.between(times.get(0), times.get(1))).isGreaterThanOrEqualTo(1000);
+        assertThat(o.result().read()).isEqualTo(20);
+        assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(20);
+        assertThat(logged.toString().lines().filter(l -> l.endsWith("Emby GET /Items: attempt 1 failed (429 Too Many Requests), retrying"))).hasSize(1);
+    }
+
+    @Test
+    void theHardStopEndsAListingWhoseCursorDoesNotMoveAndPrunesNothing() throws Exception {
+        emby = FakeMediaServer.emby();
+        emby.setItems(Items.library(10, 0, 0));
+        start(Map.of());
+        assertThat(app.run("emby-sync-library").ok()).isTrue();
+        emby.setItems(Items.library(3, 0, 0));
+        int before = emby.itemsRequests.get();
+        // No server can make the checks let a listing run on: replace them with a cursor that never moves.
+        AdviceWith.adviceWith(app.app().camelContext(), "emby-sync-library",
+                a -> a.weaveByToString("Bean\\[.*page\\(\\$\\{variable.sync\\}, \\$\\{body\\}\\).*").replace().setBody().simple("${body.get('Items')}"));
+
+        FlowOutcome o = app.run("emby-sync-library", Map.of("force-prune", "true"));
+
+        assertThat(o.error()).isEqualTo("emby-sync-library failed: incomplete listing, nothing pruned: the listing of the whole server was "
+                + "ended by the hard stop after 1 page of /Items without reaching its TotalRecordCount");
+        assertThat(emby.itemsRequests.get() - before).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM library_items")).isEqualTo(10);
+    }
+
+    @Test
+    void aWrongKeyAfterTheProbeIsOneLineWordForWordAndNotRetried() throws Exception {
+        emby = FakeMediaServer.emby();
+        emby.wireMock().stubFor(get(urlPathEqualTo("/emby/Library/MediaFolders")).atPriority(0).willReturn(aResponse().withStatus(401)));
+        start(Map.of());
+
+        FlowOutcome o = app.run("emby-sync-library");
+
+        assertThat(o.error()).isEqualTo("emby-sync-library failed: Emby at " + emby.url() + "/emby answered 401 Unauthorized — check EMBY_API_KEY");
+        emby.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/emby/Library/MediaFolders")));
+        assertThat(app.count("SELECT COUNT(*) FROM users")).isZero();
+    }
+
+    @Test
+    void theCallRouteSendsTheServersKeyHeaderAndNothingOfTheIncomingExchange() throws Exception {
+        emby = FakeMediaServer.emby();
+        start(Map.of());
+
+        Object body = app.app().camelContext().createProducerTemplate().send("direct:emby-call-api", x -> {
+            x.setVariable("embyServer", new EmbyServer(ServerKind.EMBY, emby.url(), "/emby", "fake", "4.8"));
+            x.setVariable("httpPath", "/System/Info");
+            x.getIn().setHeader("Authorization", "Bearer upstream");
+            x.getIn().setHeader("X-Emby-Token", "leaked-from-upstream");
+            x.getIn().setHeader("CamelHttpUri", "http://127.0.0.1:9/elsewhere");
+            x.getIn().setBody("incoming body");
+        }).getMessage().getBody();
+
+        assertThat(body).isInstanceOf(com.fasterxml.jackson.databind.JsonNode.class);
+        var request = emby.wireMock().getAllServeEvents().get(0).getRequest();
+        assertThat(request.getUrl()).isEqualTo("/emby/System/Info");
+        assertThat(request.getMethod().getName()).isEqualTo("GET");
+        assertThat(request.getHeader("X-Emby-Token")).isEqualTo(FakeMediaServer.API_KEY);
+        assertThat(request.containsHeader("Authorization")).isFalse();
+        assertThat(request.getAllHeaderKeys()).noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("camel"));
+        assertThat(request.getBodyAsString()).isEmpty();
+        assertThat(app.app().camelContext().getEndpoints()).extracting(Endpoint::getEndpointUri).noneMatch(u -> u.contains(FakeMediaServer.API_KEY));
+    }
+    /** Runs {@code run}, appending what it logged to {@code log}. */
+    private static FlowOutcome logged(StringBuilder log, java.util.function.Supplier<FlowOutcome> run) {
+        try (LogCapture capture = new LogCapture()) {
+            FlowOutcome o = run.get();
+            log.append(capture.text());
+            return o;
+        }
     }
 }

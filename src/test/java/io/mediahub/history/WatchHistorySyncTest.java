@@ -1,5 +1,9 @@
 package io.mediahub.history;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahub.flow.FlowOutcome;
@@ -211,5 +215,23 @@ class WatchHistorySyncTest {
         assertThat(o.error()).doesNotContain("\n").contains("Playback Reporting plugin is not installed");
         assertThat(app.count("SELECT COUNT(*) FROM watch_hist_raw_events")).isEqualTo(1);
         assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void thePluginsQueryFailingWithAServerErrorIsRetriedThenOneLine() throws Exception {
+        emby.wireMock().stubFor(post(urlPathEqualTo("/emby/user_usage_stats/submit_custom_query")).atPriority(0)
+                .willReturn(aResponse().withStatus(502)));
+        FlowOutcome o;
+        String logged;
+        try (io.mediahub.testing.LogCapture log = new io.mediahub.testing.LogCapture()) {
+            o = app.run("emby-sync-history");
+            logged = log.text();
+        }
+
+        assertThat(o.error()).isEqualTo("emby-sync-history failed: Emby at " + emby.url() + "/emby answered 502 Bad Gateway after 5 attempts");
+        emby.wireMock().verify(5, postRequestedFor(urlPathEqualTo("/emby/user_usage_stats/submit_custom_query")));
+        assertThat(logged.lines().filter(l -> l.endsWith("Emby POST /user_usage_stats/submit_custom_query: attempt 2 failed (502 Bad Gateway), retrying")))
+                .hasSize(1);
+        assertThat(logged).doesNotContain(FakeMediaServer.API_KEY);
     }
 }
