@@ -125,6 +125,7 @@ public final class MediahubApplication implements AutoCloseable {
         }
         main.setInitialProperties(p);
         main.bind("flowRunner", runner);
+        main.bind(io.mediahub.jobs.JobWorkerRoutes.TRANSPORT_BEAN, (RunNotifier.Transport) (url, body) -> NotifyWebhookRoute.post(producer(), url, body));
         // Camel at the edges: one configured camel-http component, the store's pool for camel-sql, the error policies.
         HttpSettings http = HttpSettings.from(settings);
         main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));

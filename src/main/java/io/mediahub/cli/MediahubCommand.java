@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = {"Mediahub keeps a home-media setup's data in one place.",
                 "With no command it runs as a container: every enabled flow on its schedule, health and metrics on HTTP."},
         subcommands = {RunCommand.class, FlowsCommand.class, BackupCommand.class, SimilarCommand.class, RecommendCommand.class,
-                ExportCommand.class, ArrCommand.class, ParseNameCommand.class, IdentifyCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, ArrCommand.class, ParseNameCommand.class, IdentifyCommand.class, JobsCommand.class, DownloadCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Settings come from config/application.properties defaults, a .env file and the environment; "
                 + "see config/mediahub.env.example and docs/configuration.md. Every value is checked at start: one a setting "
                 + "cannot use stops Mediahub with one line naming the variable (exit 2)."})

@@ -99,7 +99,7 @@ public class InboxIntake {
         }
         for (Path entry : listed) {
             String name = entry.getFileName().toString();
-            if (MediaKinds.leaveAlone(name) || (only != null && !only.contains(name))) {
+            if (MediaKinds.leaveAlone(name) || MediaKinds.notForIntake(name) || (only != null && !only.contains(name))) {
                 continue;
             }
             request.checkNotStopping();

@@ -70,7 +70,7 @@ public class InboxWatcher {
         try (Stream<Path> st = Files.list(s.inbox())) {
             for (Path p : (Iterable<Path>) st::iterator) {
                 String name = p.getFileName().toString();
-                if (MediaKinds.leaveAlone(name)) {
+                if (MediaKinds.leaveAlone(name) || MediaKinds.notForIntake(name)) {
                     continue;
                 }
                 Signature sig = signature(p);

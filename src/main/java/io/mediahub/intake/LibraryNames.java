@@ -197,4 +197,15 @@ public final class LibraryNames {
         String ext = extension(fileName);
         return ext.isEmpty() ? fileName : fileName.substring(0, fileName.length() - ext.length());
     }
+
+    /**
+     * {@code <folder>/<Channel>/<YYYY-MM-DD> - <Title> [<id>].ext}, a downloaded video ({@code videos}) or audio
+     * ({@code audio}); the title is cut so that the date and the id always stay.
+     */
+    public static Path download(String folder, String channel, String date, String title, String id, String ext) {
+        String head = date + " - ";
+        String tail = id == null || id.isBlank() ? "" : " [" + fit(sanitise(id), 64) + "]";
+        String t = fit(sanitise(title), MAX_STEM_BYTES - utf8Length(head + tail));
+        return Path.of(folder, sanitise(channel), head + (t.isEmpty() ? "Unknown" : t) + tail + ext);
+    }
 }

@@ -44,6 +44,14 @@ public final class MediaKinds {
         return name.startsWith(".") || PARTIAL.contains(ext(name)) || name.endsWith("~");
     }
 
+    /** The inbox's {@code urls/} folder: URL lists for downloads, never filed by the intake. */
+    public static final String URLS_FOLDER = "urls";
+
+    /** An entry at the top of the inbox the intake leaves to another flow (the {@code urls/} folder of downloads). */
+    public static boolean notForIntake(String topLevelName) {
+        return URLS_FOLDER.equals(topLevelName);
+    }
+
     /** A release's sample clip (a file or folder called sample): not filed. */
     public static boolean isSample(String relativePath) {
         return relativePath.toLowerCase(Locale.ROOT).matches("(?s)(.*[/ ._\\-\\[(])?sample([/ ._\\-\\])].*)?");

@@ -49,7 +49,8 @@ class ArchitectureTest {
         List<String> forbidden = new java.util.ArrayList<>(DOMAINS.stream().map(d -> "io.mediahub." + d + "..").toList());
         forbidden.add("io.mediahub.app..");
         forbidden.add("io.mediahub.cli..");
-        noClasses().that().resideInAnyPackage("io.mediahub.common..", "io.mediahub.config..", "io.mediahub.store..", "io.mediahub.flow..")
+        noClasses().that().resideInAnyPackage("io.mediahub.common..", "io.mediahub.config..", "io.mediahub.store..", "io.mediahub.flow..",
+                        "io.mediahub.jobs..")
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
                 .check(CLASSES);
     }

@@ -70,8 +70,13 @@ public final class TestApp implements AutoCloseable {
     }
 
     public List<Map<String, Object>> rows(String sql) throws Exception {
+        return rows(app.store(), sql);
+    }
+
+    /** The rows of a query on any store (an application a test started itself), columns in lower case. */
+    public static List<Map<String, Object>> rows(io.mediahub.store.Store store, String sql) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (Connection c = app.store().connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = store.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new java.util.LinkedHashMap<>();
