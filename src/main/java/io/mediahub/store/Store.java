@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,11 +186,29 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     *
+     * <p>On SQLite the transaction takes the store's write lock when it begins ({@code BEGIN IMMEDIATE}), waiting up to
+     * {@code STORE_BUSY_TIMEOUT} for another writer. A deferred transaction that reads first and writes later fails at
+     * once with {@code SQLITE_BUSY_SNAPSHOT} when another connection (a flow lock's heartbeat, say) committed in between,
+     * whatever the busy timeout; the transactions here are the store's writes, so they queue for the lock instead.
+     */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         try (Connection c = connection()) {
             boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+            SQLiteConnectionConfig sqlite = dialect == Dialect.SQLITE ? c.unwrap(SQLiteConnection.class).getConnectionConfig() : null;
+            if (sqlite != null) {
+                sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            }
+            try {
+                c.setAutoCommit(false);
+            } finally {
+                // sqlite-jdbc begins the next transaction right after a commit or rollback: that one must not take the lock.
+                if (sqlite != null) {
+                    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+                }
+            }
             try {
                 T result = work.run(c);
                 c.commit();
