@@ -1,33 +1,30 @@
 package io.mediahub.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.common.HttpSettings;
-import io.mediahub.common.JsonHttpClient;
-import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * AcoustID's {@code /v2/lookup}: a fingerprint and its duration in, the AcoustID tracks it matches out, each with its
  * MusicBrainz recordings, their release groups, releases and track positions. The request is a form POST, as AcoustID
- * prefers for long fingerprints, so the application key travels in the body, never in a URL or a log line. Requests
- * are spaced {@link #REQUEST_INTERVAL} apart by a limiter shared by every run.
+ * prefers for long fingerprints, so the application key travels in the body, never in a URL or a log line. Each lookup
+ * goes to {@code direct:intake-ask-acoustid} (routes/intake/intake-ask-acoustid.camel.yaml): retried under
+ * {@code mediahub-http-policy} through {@code intake-call-acoustid}, whose {@code throttle} lets three requests a second
+ * through (retries included), shared by every run.
  */
 public class AcoustIdClient {
     /** What Picard asks for, without {@code sources}: recordings, their release groups and releases, track positions; compact JSON. */
     static final String META = "recordings releasegroups releases tracks compress";
-    /** AcoustID allows three requests a second: requests are spaced this far apart (by the limiter given). */
-    public static final Duration REQUEST_INTERVAL = Duration.ofMillis(334);
+    static final String PATH = "/v2/lookup";
 
-    private final JsonHttpClient http;
+    private final IntakeCalls.RunCalls http;
+    private final String apiUrl;
     private final String apiKey;
 
-    public AcoustIdClient(String apiUrl, String apiKey, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
-        this.http = new JsonHttpClient("AcoustID", apiUrl, Map::of, settings, "ACOUSTID_API_URL", "ACOUSTID_API_KEY", json)
-                .pacedBy(limiter).giveUpWhenUnreachable();
+    public AcoustIdClient(IntakeCalls calls, String apiUrl, String apiKey) {
+        this.http = new IntakeCalls.RunCalls(calls, IntakeCalls.ACOUSTID);
+        this.apiUrl = IntakeCalls.stripTrailingSlash(apiUrl);
         this.apiKey = apiKey;
     }
 
@@ -39,10 +36,10 @@ public class AcoustIdClient {
         form.put("duration", Math.round(fp.durationSeconds()));
         form.put("meta", META);
         form.put("fingerprint", fp.fingerprint());
-        JsonNode answer = http.postForm("/v2/lookup", form);
+        JsonNode answer = http.call(Map.of("httpPath", PATH, "httpMethod", "POST"), IntakeCalls.query(form));
         if (!"ok".equals(answer.path("status").asText())) {
             String message = answer.path("error").path("message").asText("no message");
-            throw new ServiceException("AcoustID", 0, false, "AcoustID at " + http.baseUrl() + " answered an error: "
+            throw new ServiceException("AcoustID", 0, false, "AcoustID at " + apiUrl + " answered an error: "
                     + message.replace(apiKey, "(ACOUSTID_API_KEY)") + " — check ACOUSTID_API_KEY", null);
         }
         return answer;

@@ -1,70 +1,48 @@
 package io.mediahub.intake;
 
-import io.mediahub.common.HttpSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
- * Downloads artwork — TMDb images ({@code <image-url>/<size><path>}), Cover Art Archive front covers — to a staging
- * file, streamed, then moved into place; an existing image is never overwritten. One attempt with the configured
- * time-outs: artwork is a nicety, its failure never stops a file being filed.
+ * Artwork for a filed file — TMDb images ({@code <image-url>/<size><path>}), Cover Art Archive front covers — fetched
+ * through the routes {@code intake-fetch-artwork} and {@code intake-fetch-cover} (routes/intake/), which stream the
+ * image to a staging file and move it into place ({@link ArtworkDownload}); an existing image is never overwritten. One
+ * attempt with the configured time-outs: artwork is a nicety, its failure never stops a file being filed.
  */
 public class ArtworkFetcher {
+    private final IntakeCalls calls;
     private final String imageUrl;
-    private final HttpSettings http;
-    private final HttpClient client;
+    private final String coverArtUrl;
 
-    public ArtworkFetcher(String imageUrl, HttpSettings http) {
-        this.imageUrl = io.mediahub.common.JsonHttpClient.stripTrailingSlash(imageUrl);
-        this.http = http;
-        this.client = HttpClient.newBuilder().connectTimeout(http.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    public ArtworkFetcher(IntakeCalls calls, String imageUrl, String coverArtUrl) {
+        this.calls = calls;
+        this.imageUrl = IntakeCalls.stripTrailingSlash(imageUrl);
+        this.coverArtUrl = IntakeCalls.stripTrailingSlash(coverArtUrl);
     }
 
-    /** Fetches {@code size}/{@code tmdbPath} into {@code target} unless it exists; returns true when a file was written. */
-    public boolean fetch(String size, String tmdbPath, Path target) throws IOException {
+    /** Fetches {@code size}/{@code tmdbPath} into {@code target} unless it exists. */
+    public void fetch(String size, String tmdbPath, Path target) throws IOException {
         if (tmdbPath == null || !tmdbPath.matches("/[A-Za-z0-9._-]+") || Files.exists(target)) {
-            return false;
+            return;
         }
-        return download(URI.create(imageUrl + "/" + size + tmdbPath), "TMDb images at " + imageUrl, size + tmdbPath, target);
+        String path = "/" + size + tmdbPath;
+        calls.download(IntakeCalls.TMDB_IMAGE, variables(path, imageUrl + path, "TMDb images at " + imageUrl, size + tmdbPath, target));
     }
 
-    /**
-     * Fetches {@code uri} (redirects followed) into {@code target} unless it exists; returns true when a file was written.
-     *
-     * @param service what the errors name ("Cover Art Archive at https://coverartarchive.org")
-     * @param what    what was asked for, for the errors
-     */
-    public boolean download(URI uri, String service, String what, Path target) throws IOException {
-        if (Files.exists(target)) {
-            return false;
+    /** Fetches the front cover of MusicBrainz release {@code releaseId} (an MBID) into {@code target} unless it exists. */
+    public void cover(String releaseId, Path target) throws IOException {
+        if (!MusicBrainzClient.isMbid(releaseId) || Files.exists(target)) {
+            return;
         }
-        Path staging = target.resolveSibling("." + target.getFileName() + FileMover.STAGING_SUFFIX);
-        try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(http.readTimeout()).header("User-Agent", "Mediahub")
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                if (r.statusCode() != 200) {
-                    throw new IOException(service + " answered " + r.statusCode() + " for " + what);
-                }
-                Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.exists(target)) {
-                return false;
-            }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + what);
-        } finally {
-            Files.deleteIfExists(staging);
-        }
+        String path = "/release/" + releaseId + "/front";
+        calls.download(IntakeCalls.COVER, variables(path, coverArtUrl + path, "Cover Art Archive at " + coverArtUrl,
+                "the front cover of release " + releaseId, target));
+    }
+
+    private static Map<String, Object> variables(String path, String uri, String service, String what, Path target) {
+        return Map.of("httpPath", path, ArtworkDownload.URI, uri, ArtworkDownload.SERVICE, service, ArtworkDownload.WHAT, what,
+                ArtworkDownload.TARGET, target);
     }
 }

@@ -2,9 +2,7 @@ package io.mediahub.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mediahub.common.HttpSettings;
 import io.mediahub.common.LaunchCommand;
-import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowFailedException;
@@ -14,7 +12,6 @@ import io.mediahub.intake.parse.FilenameParser;
 import io.mediahub.intake.parse.ParsedName;
 import io.mediahub.store.Store;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -59,18 +56,16 @@ public class InboxIntake {
     private final MediaRepository repo;
     private final ObjectMapper json;
     private final Clock clock;
-    /** MusicBrainz's one request per interval, shared by every run (the watcher's, {@code run}, {@code identify}). */
-    private final RateLimiter musicbrainzLimiter;
-    /** AcoustID's three requests a second, shared the same way. */
-    private final RateLimiter acoustidLimiter = new RateLimiter(AcoustIdClient.REQUEST_INTERVAL);
+    /** The routes every outgoing call goes through (their throttles are shared by every run: the watcher's, {@code run}, {@code identify}). */
+    private final IntakeCalls calls;
     private volatile FileMover mover = new FileMover();
 
-    public InboxIntake(Settings settings, Store store, ObjectMapper json, Clock clock) {
+    public InboxIntake(Settings settings, Store store, ObjectMapper json, Clock clock, IntakeCalls calls) {
         this.settings = settings;
         this.repo = new MediaRepository(store);
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.clock = clock;
-        this.musicbrainzLimiter = new RateLimiter(settings.getDuration("musicbrainz.request-interval"));
+        this.calls = calls;
     }
 
     /** Tests replace the mover to make a copy fail part-way or to force the copy path. */
@@ -82,41 +77,190 @@ public class InboxIntake {
         return repo;
     }
 
-    /** The flow's entry point. */
-    public FlowResult run(FlowRequest request) throws IOException {
+    /**
+     * Stage 1 of {@code intake-scan-inbox}: the run (its settings, read once, and its counts); the inbox and the
+     * library are made when missing.
+     */
+    public Run start(FlowRequest request) throws IOException {
         IntakeSettings s = IntakeSettings.from(settings);
         Files.createDirectories(s.inbox());
         Files.createDirectories(s.library());
-        Set<String> only = null;
+        Run run = new Run(s, new FlowResult());
+        run.request = request;
         String entries = request.options().get(ENTRIES_OPTION);
         if (entries != null) {
-            only = new HashSet<>(Arrays.asList(entries.split("/")));
+            run.only = new HashSet<>(Arrays.asList(entries.split("/")));
         }
-        Run run = new Run(s, new FlowResult());
-        List<Path> listed;
-        try (Stream<Path> st = Files.list(s.inbox())) {
-            listed = st.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        return run;
+    }
+
+    /**
+     * Stage 2, listing the drops: the inbox's entries in name order, without what the intake leaves alone (partial
+     * downloads, hidden names, {@code .failed/}) and, when the watcher names the entries that settled, only those.
+     */
+    public List<Path> drops(Run run) throws IOException {
+        try (Stream<Path> st = Files.list(run.s.inbox())) {
+            return st.filter(p -> {
+                String name = p.getFileName().toString();
+                return !MediaKinds.leaveAlone(name) && !MediaKinds.notForIntake(name) && (run.only == null || run.only.contains(name));
+            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
-        for (Path entry : listed) {
-            String name = entry.getFileName().toString();
-            if (MediaKinds.leaveAlone(name) || MediaKinds.notForIntake(name) || (only != null && !only.contains(name))) {
-                continue;
-            }
-            request.checkNotStopping();
-            String unsettled = unsettled(entry, s.settleTime(), Instant.now());
+    }
+
+    /**
+     * Stage 3, one drop (a file, or a folder that is one release): left for later when it has not settled; else what
+     * is not a regular file or folder goes to {@code .failed/} at once (a link is never followed), and the release's
+     * video and audio files are what the next stages file, one by one, in name order.
+     */
+    public List<Filing> release(Run run, Path entry) {
+        run.request.checkNotStopping();
+        String name = entry.getFileName().toString();
+        try {
+            String unsettled = unsettled(entry, run.s.settleTime(), Instant.now());
             if (unsettled != null) {
                 run.result.skipped(1).count("not_settled", 1);
                 LOG.info("intake: {} {}", printable(name), unsettled);
-                continue;
+                return List.of();
             }
-            try {
-                run.release(entry);
-            } catch (IOException | SQLException e) {
-                throw new FlowFailedException("intake-scan-inbox stopped at " + printable(name) + ": " + e.getMessage(), run.result);
-            }
+            return run.release(entry);
+        } catch (IOException | SQLException e) {
+            throw run.stopped(name, e);
         }
+    }
+
+    /** Stage 4 of each file: size limit, SHA-256 (streamed), duplicate check, a run that stopped half-way finished. */
+    public Filing admit(Filing f) {
+        return step(f, () -> f.run.admit(f));
+    }
+
+    /** Stage 5: the file's name parsed, and probed (ffprobe, else mediainfo); a file the probe cannot read fails. */
+    public Filing probe(Filing f) {
+        return step(f, () -> f.run.probe(f));
+    }
+
+    /** Stage 6 for a video: TMDb (movie or episode), and the library name it gives. */
+    public Filing identifyVideo(Filing f) {
+        return step(f, () -> f.run.identifyVideo(f));
+    }
+
+    /** Stage 6 for audio: fingerprint, AcoustID, MusicBrainz (else the tags, else the name), and the library name. */
+    public Filing identifyMusic(Filing f) {
+        return step(f, () -> f.run.identifyMusic(f));
+    }
+
+    /** Stage 7: the free target in the library (never overwriting, never through a link), the move, its companions. */
+    public Filing place(Filing f) {
+        return step(f, () -> f.run.place(f));
+    }
+
+    /** Stage 8: an identified track's tags rewritten from MusicBrainz (unless INTAKE_REWRITE_TAGS=false). */
+    public Filing retag(Filing f) {
+        return step(f, () -> f.run.retag(f));
+    }
+
+    /** Stage 9: artwork beside it (TMDb's poster and backdrop, or the album's front cover), never overwriting. */
+    public Filing artwork(Filing f) {
+        return step(f, () -> f.run.artwork(f));
+    }
+
+    /** Stage 10: the sidecar and the media row. */
+    public Filing record(Filing f) {
+        return step(f, () -> f.run.record(f));
+    }
+
+    /** Stage 11 of each drop: what no file of the release took to {@code .failed/}, empty folders removed. */
+    public void closeRelease(Run run, Path entry) {
+        try {
+            run.closeRelease();
+        } catch (IOException | SQLException e) {
+            throw run.stopped(entry.getFileName().toString(), e);
+        }
+    }
+
+    /** Last stage: the run's counts. */
+    public FlowResult result(Run run) {
         LOG.info("intake-scan-inbox: {}", run.result);
         return run.result;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException, SQLException;
+    }
+
+    /** A stage on a file still open (one that failed is in .failed/ already); a store or disk error stops the run there. */
+    private static Filing step(Filing f, Step step) {
+        if (!f.open) {
+            return f;
+        }
+        try {
+            step.run();
+        } catch (IOException | SQLException e) {
+            throw f.run.stopped(f.entryName, e);
+        }
+        return f;
+    }
+
+    /** A store or disk error while {@code identify} filed a file: unwrapped by {@link #identify}. */
+    static final class StepFailed extends RuntimeException {
+        StepFailed(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * One video or audio file of a release on its way through the stages ({@code intake-file-media}), with what each
+     * stage found. Closed ({@link #isOpen()} false) once a stage failed it into {@code .failed/} or found it done.
+     */
+    public static final class Filing {
+        final Run run;
+        final String entryName;
+        final Path file;
+        final Release release;
+        final Long forcedTmdbId;
+        List<Path> companions = List.of();
+        MediaRow row;
+        boolean open = true;
+        ParsedName parsed;
+        MediaProbe.Result probed;
+        String probeNote;
+        Path rel;
+        TmdbIdentifier.Match match;
+        MusicIdentifier.Outcome heard;
+        Map<String, Object> identification = new LinkedHashMap<>();
+        Path target;
+        Path oldSidecar;
+        boolean inPlace;
+        List<String> companionsFiled = new ArrayList<>();
+        Map<String, Object> art = Map.of();
+
+        Filing(Run run, String entryName, Path file, Release release, MediaRow row, Long forcedTmdbId) {
+            this.run = run;
+            this.entryName = entryName;
+            this.file = file;
+            this.release = release;
+            this.row = row;
+            this.forcedTmdbId = forcedTmdbId;
+        }
+
+        public boolean isOpen() {
+            return open;
+        }
+
+        /** Audio goes to the fingerprint; everything else to TMDb. */
+        public boolean isAudio() {
+            return MediaKinds.isAudio(file.getFileName().toString());
+        }
+
+        @Override
+        public String toString() {
+            return "Filing[" + printable(file.getFileName().toString()) + (open ? "" : ", closed") + "]";
+        }
+    }
+
+    /** A release folder's files that are not video or audio, and its videos: for the companions of each file. */
+    record Release(List<Path> extras, List<Path> videos) {
+        static final Release NONE = new Release(List.of(), List.of());
     }
 
     /** Why {@code identify} could not file or re-identify something; nothing was moved. */
@@ -136,6 +280,7 @@ public class InboxIntake {
     public MediaRow identify(String pathOrId, Long tmdbId) throws IOException, SQLException {
         IntakeSettings s = IntakeSettings.from(settings);
         Run run = new Run(s, new FlowResult());
+        run.identifying = true;
         Path file = Path.of(pathOrId).toAbsolutePath().normalize();
         MediaRow row = null;
         if (pathOrId.matches("\\d+") && !Files.exists(file)) {
@@ -173,7 +318,14 @@ public class InboxIntake {
         }
         boolean wasFailed = file.startsWith(s.failed());
         Path errorTxt = file.resolveSibling(file.getFileName() + ERROR_TXT);
-        run.file(file, List.of(), row, tmdbId);
+        try {
+            calls.fileMedia(new Filing(run, file.getFileName().toString(), file, Release.NONE, row, tmdbId));
+        } catch (StepFailed e) {
+            if (e.getCause() instanceof SQLException q) {
+                throw q;
+            }
+            throw (IOException) e.getCause();
+        }
         if (wasFailed && !Files.exists(file)) {
             Files.deleteIfExists(errorTxt);
         }
@@ -243,10 +395,14 @@ public class InboxIntake {
         return name.replaceAll("\\p{Cntrl}", "?");
     }
 
-    /** One run over the inbox. */
-    final class Run {
+    /** One run over the inbox (or one {@code identify}). */
+    public final class Run {
         final IntakeSettings s;
         final FlowResult result;
+        FlowRequest request;
+        Set<String> only;
+        /** {@code identify}: a store or disk error goes back to the verb as it is. */
+        boolean identifying;
         final MediaProbe probe;
         final TmdbIdentifier identifier;
         final ArtworkFetcher artwork;
@@ -259,28 +415,33 @@ public class InboxIntake {
             this.s = s;
             this.result = result;
             this.probe = new MediaProbe(s.ffprobe(), s.mediainfo(), s.toolTimeout(), json);
-            this.identifier = s.tmdbConfigured() ? new TmdbIdentifier(new TmdbSearchClient(s.tmdbUrl(), s.tmdbToken(), s.tmdbLanguage(),
-                    HttpSettings.from(settings), json)) : null;
-            this.artwork = new ArtworkFetcher(s.imageUrl(), HttpSettings.from(settings));
+            this.identifier = s.tmdbConfigured() ? new TmdbIdentifier(new TmdbSearchClient(calls, s.tmdbLanguage())) : null;
             IntakeSettings.Music m = s.music();
+            this.artwork = new ArtworkFetcher(calls, s.imageUrl(), m.coverArtUrl());
             this.music = new MusicIdentifier(new Fingerprinter(m.fpcalc(), s.toolTimeout(), json),
-                    m.acoustidConfigured() ? new AcoustIdClient(m.acoustidUrl(), m.acoustidKey(), acoustidLimiter, HttpSettings.from(settings),
-                            json) : null,
-                    m.musicbrainzConfigured() ? new MusicBrainzClient(m.musicbrainzUrl(), m.musicbrainzContact(), musicbrainzLimiter,
-                            HttpSettings.from(settings), json) : null);
+                    m.acoustidConfigured() ? new AcoustIdClient(calls, m.acoustidUrl(), m.acoustidKey()) : null,
+                    m.musicbrainzConfigured() ? new MusicBrainzClient(calls, m.musicbrainzContact()) : null);
             this.tagWriter = new TagWriter(m.ffmpeg(), probe, s.toolTimeout());
         }
 
-        void release(Path entry) throws IOException, SQLException {
+        RuntimeException stopped(String entryName, Exception e) {
+            if (identifying) {
+                return new StepFailed(e);
+            }
+            return new FlowFailedException("intake-scan-inbox stopped at " + printable(entryName) + ": " + e.getMessage(), result);
+        }
+
+        /** The files of one drop that the stages file; what cannot be taken at all is refused at once. */
+        List<Filing> release(Path entry) throws IOException, SQLException {
             folderTracks.clear();
+            String entryName = entry.getFileName().toString();
             entry = safeName(entry);
             if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    handle(entry, List.of());
-                } else {
-                    refuse(entry);
+                    return List.of(new Filing(this, entryName, entry, Release.NONE, null, null));
                 }
-                return;
+                refuse(entry);
+                return List.of();
             }
             // A folder: one release. Names that do not survive the round trip to text are renamed first. A link, at any
             // depth, is never followed: it goes to .failed/ as it is, and what it points to is never read or moved.
@@ -305,14 +466,24 @@ public class InboxIntake {
             media.stream().filter(f -> MediaKinds.isAudio(f.getFileName().toString()))
                     .forEach(f -> folderTracks.merge(f.getParent(), 1, Integer::sum));
             folderTracks.values().removeIf(n -> n < 2);
-            for (Path m : media) {
-                List<Path> companions = new ArrayList<>();
-                for (Path x : extras) {
-                    if (Files.exists(x) && belongsTo(x, m, videos)) {
-                        companions.add(x);
-                    }
-                }
-                handle(m, companions);
+            Release release = new Release(extras, videos);
+            releaseEntry = entry;
+            releaseExtras = extras;
+            return media.stream().map(m -> new Filing(this, entryName, m, release, null, null)).toList();
+        }
+
+        /** The release folder being filed (by its name after {@link #safeName}) and its extras, for {@link #closeRelease}. */
+        private Path releaseEntry;
+        private List<Path> releaseExtras = List.of();
+
+        /** After the files of a release folder: its left-overs to .failed/, its empty folders removed. */
+        void closeRelease() throws IOException, SQLException {
+            Path entry = releaseEntry;
+            List<Path> extras = releaseExtras;
+            releaseEntry = null;
+            releaseExtras = List.of();
+            if (entry == null) {
+                return;
             }
             for (Path x : extras) {
                 if (Files.exists(x, LinkOption.NOFOLLOW_LINKS)) {
@@ -371,8 +542,17 @@ public class InboxIntake {
             return !claimed && videos.size() == 1;
         }
 
-        /** One video or audio file. */
-        void handle(Path file, List<Path> companions) throws IOException, SQLException {
+        /** One video or audio file: the checks before it is probed. */
+        void admit(Filing f) throws IOException, SQLException {
+            Path file = f.file;
+            List<Path> companions = new ArrayList<>();
+            for (Path x : f.release.extras()) {
+                if (Files.exists(x) && belongsTo(x, file, f.release.videos())) {
+                    companions.add(x);
+                }
+            }
+            f.companions = companions;
+            f.open = false;
             String source = s.inbox().relativize(file).toString();
             String name = file.getFileName().toString();
             if (!MediaKinds.isVideo(name) && !MediaKinds.isAudio(name)) {
@@ -417,25 +597,28 @@ public class InboxIntake {
                 row.mediaId = resumed.mediaId;
                 row.addedAt = resumed.addedAt;
             }
-            file(file, companions, row, null);
+            f.row = row;
+            f.open = true;
         }
 
-        /** Probe, identify, name and move one file whose row has its hash and size. */
-        void file(Path file, List<Path> companions, MediaRow row, Long forcedTmdbId) throws IOException, SQLException {
-            String name = file.getFileName().toString();
-            ParsedName parsed = FilenameParser.parse(row.sourceName);
+        /** Parse and probe one file whose row has its hash and size. */
+        void probe(Filing f) throws IOException, SQLException {
+            Path file = f.file;
+            MediaRow row = f.row;
+            f.parsed = FilenameParser.parse(row.sourceName);
             MediaProbe.Result probed = null;
-            String probeNote = null;
             try {
                 probed = probe.probe(file);
             } catch (ToolRunner.ToolException e) {
                 if (!e.missing()) {
                     fail(file, row, "the probe could not read it: " + e.getMessage(), "failed");
+                    f.open = false;
                     return;
                 }
-                probeNote = e.getMessage();
+                f.probeNote = e.getMessage();
                 LOG.warn("intake: {}; {} is filed by its name only", e.getMessage(), printable(row.sourceName));
             }
+            f.probed = probed;
             if (probed != null) {
                 row.durationSeconds = probed.durationSeconds();
                 row.container = probed.container();
@@ -445,19 +628,25 @@ public class InboxIntake {
                 row.height = probed.height();
                 row.hdr = probed.hdr();
             }
-            String ext = LibraryNames.extension(name);
-            Path rel;
-            TmdbIdentifier.Match match = null;
-            MusicIdentifier.Outcome heard = null;
-            Map<String, Object> identification = new LinkedHashMap<>();
-            if (MediaKinds.isAudio(name)) {
-                identification.put("method", null);
-                heard = music.identify(file, probed, folderTracks.get(file.getParent()), identification);
-                rel = musicTarget(parsed, probed, row, ext, identification, heard);
-            } else {
-                match = identify(parsed, probed, forcedTmdbId, identification);
-                rel = videoTarget(parsed, match, row, ext);
-            }
+        }
+
+        void identifyMusic(Filing f) {
+            f.identification.put("method", null);
+            f.heard = music.identify(f.file, f.probed, folderTracks.get(f.file.getParent()), f.identification);
+            f.rel = musicTarget(f.parsed, f.probed, f.row, LibraryNames.extension(f.file.getFileName().toString()), f.identification, f.heard);
+        }
+
+        void identifyVideo(Filing f) {
+            f.match = identify(f.parsed, f.probed, f.forcedTmdbId, f.identification);
+            f.rel = videoTarget(f.parsed, f.match, f.row, LibraryNames.extension(f.file.getFileName().toString()));
+        }
+
+        /** The target in the library, the move, the companions. */
+        void place(Filing f) throws IOException, SQLException {
+            Path file = f.file;
+            MediaRow row = f.row;
+            Path rel = f.rel;
+            f.open = false;
             Path link = firstLink(s.library().resolve(rel).normalize().getParent(), s.library());
             if (link != null) {
                 fail(file, row, "its folder in the library passes through the symbolic link " + s.library().relativize(link)
@@ -480,6 +669,9 @@ public class InboxIntake {
             }
             Path oldSidecar = sidecarOf(file);
             boolean inPlace = target.equals(file);
+            f.target = target;
+            f.oldSidecar = oldSidecar;
+            f.inPlace = inPlace;
             try {
                 if (!inPlace) {
                     FileMover.How how = mover.move(file, target, row.contentHash);
@@ -490,8 +682,8 @@ public class InboxIntake {
                 fail(file, row, "moving it into the library failed: " + e.getMessage(), "failed");
                 return;
             }
-            List<String> companionsFiled = new ArrayList<>();
-            for (Path c : companions) {
+            List<String> companionsFiled = f.companionsFiled;
+            for (Path c : f.companions) {
                 Path ct = companionTarget(c, file, target);
                 if (ct != null && Files.exists(c)) {
                     try {
@@ -503,13 +695,30 @@ public class InboxIntake {
                     }
                 }
             }
-            Map<String, Object> art = match != null && match.identified() ? fetchArtwork(match, target)
-                    : heard != null && heard.identity() != null ? finishMusic(heard.identity(), target, probed, row, identification) : Map.of();
+            f.open = true;
+        }
+
+        void retag(Filing f) {
+            if (f.heard != null && f.heard.identity() != null) {
+                rewriteTags(f.target, f.probed, f.row, f.identification, f.heard.identity());
+            }
+        }
+
+        void artwork(Filing f) {
+            f.art = f.match != null && f.match.identified() ? fetchArtwork(f.match, f.target)
+                    : f.heard != null && f.heard.identity() != null ? cover(f.heard.identity(), f.target) : Map.of();
+        }
+
+        /** The sidecar and the row of a file in place. */
+        void record(Filing f) throws IOException, SQLException {
+            MediaRow row = f.row;
+            Path target = f.target;
+            Path file = f.file;
             row.status = row.identifiedByItsMethod() ? "identified" : "unidentified";
             row.updatedAt = now();
-            writeSidecar(target, row, parsed, probed, probeNote, identification, art, companionsFiled);
-            if (!inPlace && file.startsWith(s.library()) && Files.isRegularFile(oldSidecar, LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(oldSidecar);
+            writeSidecar(target, row, f.parsed, f.probed, f.probeNote, f.identification, f.art, f.companionsFiled);
+            if (!f.inPlace && file.startsWith(s.library()) && Files.isRegularFile(f.oldSidecar, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(f.oldSidecar);
             }
             repo.update(row);
             result.written(1).count(row.status, 1);
@@ -625,8 +834,7 @@ public class InboxIntake {
          * front cover from the Cover Art Archive as {@code cover.jpg} beside it (unless INTAKE_ARTWORK=false, or one is
          * there). A failure of either is noted (row, sidecar, log) and never fails the file: it keeps its own tags.
          */
-        private Map<String, Object> finishMusic(MusicIdentity id, Path target, MediaProbe.Result probed, MediaRow row,
-                                                Map<String, Object> identification) {
+        private void rewriteTags(Path target, MediaProbe.Result probed, MediaRow row, Map<String, Object> identification, MusicIdentity id) {
             if (s.music().rewriteTags()) {
                 Map<String, Object> tags = new LinkedHashMap<>();
                 identification.put("tags", tags);
@@ -641,6 +849,10 @@ public class InboxIntake {
                     LOG.warn("intake: {}: {}", printable(row.sourceName), why);
                 }
             }
+        }
+
+        /** The album's front cover from the Cover Art Archive as {@code cover.jpg} beside an identified track. */
+        private Map<String, Object> cover(MusicIdentity id, Path target) {
             Map<String, Object> art = new LinkedHashMap<>();
             if (!s.artwork() || !MusicBrainzClient.isMbid(id.releaseId())) {
                 return art;
@@ -650,10 +862,8 @@ public class InboxIntake {
                 return art;
             }
             Path cover = target.resolveSibling("cover.jpg");
-            String base = io.mediahub.common.JsonHttpClient.stripTrailingSlash(s.music().coverArtUrl());
             try {
-                artwork.download(URI.create(base + "/release/" + id.releaseId() + "/front"), "Cover Art Archive at " + base,
-                        "the front cover of release " + id.releaseId(), cover);
+                artwork.cover(id.releaseId(), cover);
                 if (Files.exists(cover)) {
                     art.put("cover", s.library().relativize(cover).toString());
                 }

@@ -1,5 +1,8 @@
 package io.mediahub.intake;
 
+import io.mediahub.common.HttpService;
+import io.mediahub.common.ServiceFailures;
+import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowDefinition;
 import io.mediahub.flow.MediahubModule;
 import io.mediahub.intake.download.DownloadBeans;
@@ -24,15 +27,37 @@ public final class IntakeModule implements MediahubModule {
 
     @Override
     public Map<String, Object> beans(Context c) {
-        Map<String, Object> beans = new java.util.HashMap<>(Map.of("intakeScanInbox", new InboxIntake(c.settings(), c.store(), c.json(), c.clock()),
-                "intakeScanLibrary", new LibraryScanner(c.settings(), c.store(), c.json(), c.clock())));
+        Settings s = c.settings();
+        IntakeCalls calls = calls(c);
+        // MusicBrainz asks every client for a User-Agent with a contact; read from the settings on each call.
+        HttpService musicbrainz = new HttpService(new ServiceFailures("MusicBrainz", IntakeCalls.stripTrailingSlash(s.get("musicbrainz.api-url", "")),
+                "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT"),
+                () -> Map.of("User-Agent", MusicBrainzClient.userAgent(s.find("musicbrainz.contact").orElse(null))));
+        // AcoustID's key travels in the form body (AcoustIdClient), never in a header, a URI or a property.
+        HttpService acoustid = new HttpService(new ServiceFailures("AcoustID", IntakeCalls.stripTrailingSlash(s.get("acoustid.api-url")),
+                "ACOUSTID_API_URL", "ACOUSTID_API_KEY"), () -> Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        Map<String, Object> beans = new java.util.HashMap<>(Map.of("intakeCalls", calls,
+                "intakeProperties", new IntakeProperties(s),
+                "musicbrainzApi", musicbrainz,
+                "acoustidApi", acoustid,
+                "intakeArtwork", new ArtworkDownload(new CoverArtRedirects(s.get("intake.coverart-url"))),
+                "intakeScanInbox", new InboxIntake(s, c.store(), c.json(), c.clock(), calls),
+                "intakeScanLibrary", new LibraryScanner(s, c.store(), c.json(), c.clock())));
         beans.putAll(DownloadBeans.of(c, downloadSettings(c)));
         return beans;
+    }
+
+    /** The one {@link IntakeCalls} of an application (beans and routes are asked for with the same context). */
+    private final Map<Context, IntakeCalls> calls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private IntakeCalls calls(Context c) {
+        return calls.computeIfAbsent(c, k -> new IntakeCalls());
     }
 
     @Override
     public List<RoutesBuilder> routes(Context c) {
         List<RoutesBuilder> routes = new java.util.ArrayList<>(DownloadBeans.routes(c, downloadSettings(c)));
+        routes.add(calls(c).contextBinding());
         if (!c.container() || !c.settings().getBoolean("intake.watch-enabled") || !c.settings().getBoolean("intake.scan-inbox-enabled")) {
             return routes;
         }

@@ -48,19 +48,45 @@ public class LibraryScanner {
         this.clock = clock;
     }
 
-    public FlowResult run(FlowRequest request) throws IOException, SQLException {
+    /** One run: the library's video and audio files, the rows that name files in it, and the counts. */
+    public static final class Scan {
+        final FlowRequest request;
+        final FlowResult result = new FlowResult();
+        final Path root;
+        final List<Path> files = new ArrayList<>();
+        final Map<String, MediaRow> byPath = new HashMap<>();
+        final String now;
+
+        Scan(FlowRequest request, Path root, String now) {
+            this.request = request;
+            this.root = root;
+            this.now = now;
+        }
+
+        /** The files to look at, in the order the walk found them. */
+        public List<Path> getFiles() {
+            return files;
+        }
+    }
+
+    /**
+     * Stage 1 of {@code library-scan}: the library walked (hidden folders skipped, links never followed, counted) and
+     * the rows that name files in it. A missing root fails the run without touching a row when rows name files in it.
+     */
+    public Scan start(FlowRequest request) throws IOException, SQLException {
         IntakeSettings s = IntakeSettings.from(settings);
         Path root = s.library();
-        FlowResult result = new FlowResult();
+        Scan scan = new Scan(request, root, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        FlowResult result = scan.result;
         if (!Files.isDirectory(root) && repo.inLibrary().isEmpty()) {
             LOG.info("library-scan: the library root {} does not exist yet and no file was filed; nothing to do", root);
-            return result;
+            return scan;
         }
         if (!Files.isDirectory(root)) {
             throw new FlowFailedException("the library root " + root + " does not exist (not mounted?) — check MEDIAHUB_LIBRARY_DIR; "
                     + "no row was changed", result);
         }
-        List<Path> files = new ArrayList<>();
+        List<Path> files = scan.files;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -87,40 +113,45 @@ public class LibraryScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
-        Map<String, MediaRow> byPath = new HashMap<>();
         for (MediaRow r : repo.inLibrary()) {
-            byPath.merge(r.path, r, (a, b) -> a.mediaId > b.mediaId ? a : b);
+            scan.byPath.merge(r.path, r, (a, b) -> a.mediaId > b.mediaId ? a : b);
         }
-        String now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        for (Path f : files) {
-            request.checkNotStopping();
-            String rel = root.relativize(f).toString().replace('\\', '/');
-            result.read(1);
-            MediaRow known = byPath.remove(rel);
-            if (known != null) {
-                if ("missing".equals(known.status)) {
-                    known.status = known.identifiedByItsMethod() ? "identified" : "unidentified";
-                    known.errorText = null;
-                    known.updatedAt = now;
-                    repo.update(known);
-                    result.written(1).count("restored", 1);
-                }
-                continue;
+        return scan;
+    }
+
+    /** Stage 2, each file: a row added (from its sidecar when it has one), or a missing row restored. */
+    public void file(Scan scan, Path f) throws IOException, SQLException {
+        scan.request.checkNotStopping();
+        String rel = scan.root.relativize(f).toString().replace('\\', '/');
+        scan.result.read(1);
+        MediaRow known = scan.byPath.remove(rel);
+        if (known != null) {
+            if ("missing".equals(known.status)) {
+                known.status = known.identifiedByItsMethod() ? "identified" : "unidentified";
+                known.errorText = null;
+                known.updatedAt = scan.now;
+                repo.update(known);
+                scan.result.written(1).count("restored", 1);
             }
-            repo.insert(rowFor(f, rel, now));
-            result.written(1).count("added", 1);
+            return;
         }
-        for (MediaRow gone : byPath.values()) {
+        repo.insert(rowFor(f, rel, scan.now));
+        scan.result.written(1).count("added", 1);
+    }
+
+    /** Stage 3: the rows whose files were not found flagged missing (kept, never deleted); the run's counts. */
+    public FlowResult missing(Scan scan) throws SQLException {
+        for (MediaRow gone : scan.byPath.values()) {
             if (!"missing".equals(gone.status) && !"filing".equals(gone.status)) {
                 gone.status = "missing";
-                gone.errorText = "the file was not found in the library on " + now;
-                gone.updatedAt = now;
+                gone.errorText = "the file was not found in the library on " + scan.now;
+                gone.updatedAt = scan.now;
                 repo.update(gone);
-                result.count("missing", 1);
+                scan.result.count("missing", 1);
             }
         }
-        LOG.info("library-scan: {}", result);
-        return result;
+        LOG.info("library-scan: {}", scan.result);
+        return scan.result;
     }
 
     private MediaRow rowFor(Path f, String rel, String now) throws IOException {

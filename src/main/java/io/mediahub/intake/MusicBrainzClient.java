@@ -1,10 +1,6 @@
 package io.mediahub.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.common.HttpSettings;
-import io.mediahub.common.JsonHttpClient;
-import io.mediahub.common.RateLimiter;
 import io.mediahub.common.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +10,12 @@ import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
- * MusicBrainz WS/2 lookups and the release search, JSON. Every request (retries included) waits its turn at the shared
- * {@link RateLimiter} and carries the User-Agent MusicBrainz asks of every client: {@code Mediahub/<version> ( <contact> )}.
- * Ids from elsewhere (AcoustID's answer) go into a path only when they are MBIDs.
+ * MusicBrainz WS/2 lookups and the release search, JSON, one run's worth. Each request goes to
+ * {@code direct:intake-ask-musicbrainz} (routes/intake/intake-ask-musicbrainz.camel.yaml): retried under
+ * {@code mediahub-http-policy} through {@code intake-call-musicbrainz}, so every request, retries included, passes its
+ * {@code throttle} (one per {@code MUSICBRAINZ_REQUEST_INTERVAL}, shared by every run) and carries the User-Agent
+ * MusicBrainz asks of every client: {@code Mediahub/<version> ( <contact> )} ({@link #userAgent}, set by the
+ * {@code musicbrainzApi} step). Ids from elsewhere (AcoustID's answer) go into a path only when they are MBIDs.
  */
 public class MusicBrainzClient {
     static final Pattern MBID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -24,7 +23,7 @@ public class MusicBrainzClient {
     static final int SEARCH_LIMIT = 25;
     static final int CACHED_RELEASES = 64;
 
-    private final JsonHttpClient http;
+    private final IntakeCalls.RunCalls http;
     /** Release lookups kept for the run (an album's tracks share theirs), the most recent {@value #CACHED_RELEASES}. */
     private final Map<String, JsonNode> releases = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -59,17 +58,19 @@ public class MusicBrainzClient {
     private final String userAgent;
     private final ContactWarning warning;
 
-    public MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json) {
-        this(apiUrl, contact, limiter, settings, json, ContactWarning.PROCESS);
+    public MusicBrainzClient(IntakeCalls calls, String contact) {
+        this(calls, contact, ContactWarning.PROCESS);
     }
 
-    MusicBrainzClient(String apiUrl, String contact, RateLimiter limiter, HttpSettings settings, ObjectMapper json, ContactWarning warning) {
+    MusicBrainzClient(IntakeCalls calls, String contact, ContactWarning warning) {
         this.contact = contact;
         this.userAgent = userAgent(contact);
         this.warning = warning;
-        Map<String, String> headers = Map.of("User-Agent", userAgent);
-        this.http = new JsonHttpClient("MusicBrainz", apiUrl, () -> headers, settings, "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT", json)
-                .pacedBy(limiter).giveUpWhenUnreachable();
+        this.http = new IntakeCalls.RunCalls(calls, IntakeCalls.MUSICBRAINZ);
+    }
+
+    private JsonNode get(String path, Map<String, ?> query) {
+        return http.call(Map.of("httpPath", path, "httpQuery", IntakeCalls.query(query)), null);
     }
 
     static String userAgent(String contact) {
@@ -104,7 +105,7 @@ public class MusicBrainzClient {
         q.put("limit", SEARCH_LIMIT);
         q.put("fmt", "json");
         warning.before(contact, userAgent);
-        return http.get("/ws/2/release", q);
+        return get("/ws/2/release", q);
     }
 
     /** A Lucene phrase: backslashes and quotes escaped. */
@@ -121,7 +122,7 @@ public class MusicBrainzClient {
         q.put("fmt", "json");
         warning.before(contact, userAgent);
         try {
-            return http.get("/ws/2/" + entity + "/" + mbid, q);
+            return get("/ws/2/" + entity + "/" + mbid, q);
         } catch (ServiceException e) {
             if (e.status() == 404) {
                 return null;

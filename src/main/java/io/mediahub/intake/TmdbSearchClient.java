@@ -1,25 +1,29 @@
 package io.mediahub.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediahub.common.HttpSettings;
-import io.mediahub.common.JsonHttpClient;
 import io.mediahub.common.ServiceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The intake's own TMDb calls (search, details with credits, episode details), with the v4 token as a Bearer header. */
+/**
+ * The intake's own TMDb calls (search, details with credits, episode details), one run's worth: each goes to
+ * {@code direct:intake-ask-tmdb} (routes/intake/intake-ask-tmdb.camel.yaml), which retries it under
+ * {@code mediahub-http-policy} through {@code tmdb-call-api}: the read access token as a Bearer header, TMDb's one
+ * shared rate limit, the answer as JSON.
+ */
 public class TmdbSearchClient {
-    private final JsonHttpClient http;
+    private final IntakeCalls.RunCalls http;
     private final String language;
 
-    public TmdbSearchClient(String apiUrl, String token, String language, HttpSettings settings, ObjectMapper json) {
-        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
-        this.http = new JsonHttpClient("TMDb", apiUrl, () -> auth, settings, "TMDB_API_URL", "TMDB_READ_ACCESS_TOKEN", json)
-                .giveUpWhenUnreachable();
+    public TmdbSearchClient(IntakeCalls calls, String language) {
+        this.http = new IntakeCalls.RunCalls(calls, IntakeCalls.TMDB);
         this.language = language;
+    }
+
+    private JsonNode get(String path, Map<String, ?> query) {
+        return http.call(Map.of("httpPath", path, "httpQuery", IntakeCalls.query(query)), null);
     }
 
     /** {@code /search/movie}: results in TMDb's order. */
@@ -31,7 +35,7 @@ public class TmdbSearchClient {
         if (year != null) {
             q.put("year", year);
         }
-        return results(http.get("/search/movie", q));
+        return results(get("/search/movie", q));
     }
 
     /** {@code /search/tv}: results in TMDb's order. */
@@ -43,22 +47,22 @@ public class TmdbSearchClient {
         if (firstAirYear != null) {
             q.put("first_air_date_year", firstAirYear);
         }
-        return results(http.get("/search/tv", q));
+        return results(get("/search/tv", q));
     }
 
     /** {@code /movie/{id}} with credits; null when TMDb has no such movie. */
     public JsonNode movie(long id) {
-        return orNull(() -> http.get("/movie/" + id, Map.of("append_to_response", "credits", "language", language)));
+        return orNull(() -> get("/movie/" + id, Map.of("append_to_response", "credits", "language", language)));
     }
 
     /** {@code /tv/{id}} with credits and external ids; null when TMDb has no such show. */
     public JsonNode tv(long id) {
-        return orNull(() -> http.get("/tv/" + id, Map.of("append_to_response", "credits,external_ids", "language", language)));
+        return orNull(() -> get("/tv/" + id, Map.of("append_to_response", "credits,external_ids", "language", language)));
     }
 
     /** {@code /tv/{id}/season/{s}/episode/{e}}; null when TMDb has no such episode. */
     public JsonNode episode(long tvId, int season, int episode) {
-        return orNull(() -> http.get("/tv/" + tvId + "/season/" + season + "/episode/" + episode, Map.of("language", language)));
+        return orNull(() -> get("/tv/" + tvId + "/season/" + season + "/episode/" + episode, Map.of("language", language)));
     }
 
     private static JsonNode orNull(java.util.function.Supplier<JsonNode> call) {

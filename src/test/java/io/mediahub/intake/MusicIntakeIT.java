@@ -65,7 +65,7 @@ class MusicIntakeIT {
         env.put("ACOUSTID_API_URL", fake.url());
         env.put("MUSICBRAINZ_API_URL", fake.url());
         env.put("MUSICBRAINZ_CONTACT", CONTACT);
-        // The limiter's spacing is RateLimiterTest's; here it would only make the test wait.
+        // The throttle's pacing is MusicBrainzClientTest's; here it would only make the test wait.
         env.put("MUSICBRAINZ_REQUEST_INTERVAL", "0");
         env.put("INTAKE_COVERART_URL", fake.url());
         app = run.start(env, extra);
