@@ -137,6 +137,32 @@ public final class ArrFileMapper {
                 series.path("tvdbId").asInt(0) > 0 ? series.path("tvdbId").asInt() : null, d(text(series, "network")), d(text(f, "dateAdded")), recordedAt);
     }
 
+    /** The files of one Sonarr series, and how many of its monitored episodes have none. */
+    public record SeriesFiles(List<ArrFile> files, long missing) {
+    }
+
+    /**
+     * One Sonarr series: its episode files ({@code /episodefile?seriesId=}), each with the episodes it holds
+     * ({@code /episode?seriesId=}, matched by {@code episodeFileId}); a monitored episode without a file is missing.
+     */
+    public SeriesFiles seriesFiles(JsonNode series, JsonNode episodes, JsonNode episodeFiles) {
+        Map<Long, List<JsonNode>> episodesByFile = new java.util.HashMap<>();
+        long missing = 0;
+        for (JsonNode e : episodes) {
+            long fileId = e.path("episodeFileId").asLong(0);
+            if (fileId > 0) {
+                episodesByFile.computeIfAbsent(fileId, k -> new ArrayList<>()).add(e);
+            } else if (e.path("monitored").asBoolean(false)) {
+                missing++;
+            }
+        }
+        List<ArrFile> files = new ArrayList<>();
+        for (JsonNode f : episodeFiles) {
+            files.add(episodeFile(series, f, episodesByFile.getOrDefault(f.path("id").asLong(), List.of())));
+        }
+        return new SeriesFiles(files, missing);
+    }
+
     private record Scoring(List<FormatScore> formats, int total, Integer profileId, String profileName, Integer cutoff, Integer min,
                            Boolean meetsCutoff, Boolean upgradeAllowed) {
     }

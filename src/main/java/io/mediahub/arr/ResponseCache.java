@@ -1,5 +1,7 @@
 package io.mediahub.arr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * API answers that change slowly (quality profiles, custom formats) kept on disk for a while ({@code arr.cache-ttl}),
@@ -61,21 +62,37 @@ public final class ResponseCache {
     }
 
     /**
-     * Copies {@code body} to a temporary file, hands that to {@code reader}, and keeps it as the cached answer only when
-     * the reader returned: a body that does not parse (a proxy's login page with status 200) is never cached.
+     * The cached answer as JSON, when there is a fresh one that still parses; one that no longer does (kept by an
+     * earlier version, damaged on disk) is forgotten, so the service is asked again.
      */
-    public <T> T storeIfRead(String pathAndQuery, InputStream body, Function<InputStream, T> reader) {
+    public Optional<JsonNode> read(String pathAndQuery, ObjectMapper json) {
+        Optional<Path> f = fresh(pathAndQuery);
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(f.get())) {
+            JsonNode node = json.readTree(in);
+            if (node != null && !node.isMissingNode()) {
+                return Optional.of(node);
+            }
+        } catch (IOException e) {
+            // falls through: asked again
+        }
+        evict(pathAndQuery);
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps {@code answer}, an answer that parsed (a body that does not parse, a proxy's login page with status 200,
+     * never gets here), written to a temporary file and moved into place whole.
+     */
+    public void store(String pathAndQuery, JsonNode answer, ObjectMapper json) {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "part-", ".tmp");
             try {
-                Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-                T result;
-                try (InputStream in = Files.newInputStream(tmp)) {
-                    result = reader.apply(in);
-                }
+                json.writeValue(tmp.toFile(), answer);
                 Files.move(tmp, fileFor(pathAndQuery), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return result;
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -55,19 +55,25 @@ public class ArrCommand implements Callable<Integer> {
             int failed = 0;
             try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
                 ArrScoreExport export = app.bean("arrScoreExport", ArrScoreExport.class);
+                org.apache.camel.ProducerTemplate calls = null;
                 for (ArrInstance s : ArrInstance.all(settings)) {
                     if (settings.find(s.urlKey()).isEmpty() || settings.find(s.apiKeyKey()).isEmpty()) {
                         System.out.println(s.displayName() + ": not configured (set " + s.urlVariable() + " and " + s.apiKeyVariable() + ")");
                         continue;
                     }
                     configured++;
-                    try {
-                        var client = export.client(s, true);
-                        var status = ArrScoreExport.checkedStatus(client);
-                        System.out.println(s.displayName() + " " + status.path("version").asText() + " at " + client.baseUrl() + ": ok");
-                    } catch (RuntimeException e) {
+                    if (calls == null) {
+                        app.start();
+                        calls = app.camelContext().createProducerTemplate();
+                    }
+                    // the same checked status call as the export's first stage (route <instance>-check-status)
+                    org.apache.camel.Exchange answer = calls.request("direct:" + s.id() + "-check-status", x -> { });
+                    if (answer.getException() != null) {
                         failed++;
-                        System.err.println(s.displayName() + ": " + io.mediahub.flow.FlowRunner.oneLine(e));
+                        System.err.println(s.displayName() + ": " + io.mediahub.flow.FlowRunner.oneLine(answer.getException()));
+                    } else {
+                        var status = answer.getMessage().getBody(com.fasterxml.jackson.databind.JsonNode.class);
+                        System.out.println(s.displayName() + " " + status.path("version").asText() + " at " + export.baseUrl(s) + ": ok");
                     }
                 }
             }

@@ -30,12 +30,20 @@ public final class HttpFailureTranslator implements Processor {
             return;
         }
         String path = exchange.getVariable(HttpService.PATH_VARIABLE, "", String.class);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, translate(caught, service.failures(), path));
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, translate(caught, service.failures(), path, service.readTimeout().orElse(settings.readTimeout())));
     }
 
     Throwable translate(Throwable t, ServiceFailures failures, String path) {
+        return translate(t, failures, path, settings.readTimeout());
+    }
+
+    /** @param readTimeout the service's own answer time-out when it has one (Radarr's large lists), for the message */
+    Throwable translate(Throwable t, ServiceFailures failures, String path, java.time.Duration readTimeout) {
         if (t instanceof HttpOperationFailedException h) {
             return failures.status(h.getStatusCode(), path, settings.maxAttempts());
+        }
+        if (t instanceof UnreadableBody u) {
+            return failures.unreadable(u.getMessage());
         }
         if (t instanceof JsonProcessingException j) {
             return failures.unreadable("a body that is not valid JSON for " + path + " (" + j.getOriginalMessage() + ")");
@@ -44,7 +52,7 @@ public final class HttpFailureTranslator implements Processor {
             return failures.connectTimeout(settings.connectTimeout(), t);
         }
         if (t instanceof SocketTimeoutException) {
-            return failures.readTimeout(path, settings.readTimeout(), t);
+            return failures.readTimeout(path, readTimeout, t);
         }
         if (t instanceof ConnectException) {
             return failures.refused(t);

@@ -22,11 +22,26 @@ public final class HttpService implements Processor {
 
     private final ServiceFailures failures;
     private final Supplier<Map<String, String>> headers;
+    private final java.time.Duration readTimeout;
 
     /** @param headers the service's own headers (authentication, a User-Agent with a contact), read on each call */
     public HttpService(ServiceFailures failures, Supplier<Map<String, String>> headers) {
+        this(failures, headers, null);
+    }
+
+    /**
+     * @param readTimeout the answer time-out the service's endpoint sets itself ({@code responseTimeout}), when it is not
+     *                    {@code HTTP_READ_TIMEOUT}: named in the message of a call that timed out
+     */
+    public HttpService(ServiceFailures failures, Supplier<Map<String, String>> headers, java.time.Duration readTimeout) {
         this.failures = failures;
         this.headers = headers;
+        this.readTimeout = readTimeout;
+    }
+
+    /** The service's own answer time-out, when its endpoint sets one. */
+    public java.util.Optional<java.time.Duration> readTimeout() {
+        return java.util.Optional.ofNullable(readTimeout);
     }
 
     public ServiceFailures failures() {

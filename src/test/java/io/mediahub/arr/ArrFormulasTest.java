@@ -240,19 +240,4 @@ class ArrFormulasTest {
         assertThat(ArrCsvWriter.field("-")).isEqualTo("'-");
         assertThat(ArrCsvWriter.field("Plain title")).isEqualTo("Plain title");
     }
-
-    @Test
-    void theTokenBucketAllowsItsRateAndMakesTheRestWait() {
-        AtomicLong now = new AtomicLong(0);
-        TokenBucket b = new TokenBucket(10, now::get);
-        List<Long> waits = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            waits.add(b.reserve());
-        }
-        assertThat(waits.subList(0, 10)).containsOnly(0L);
-        assertThat(waits.get(10)).isEqualTo(100_000_000L);
-        now.addAndGet(1_000_000_000L);
-        assertThat(b.reserve()).isZero();
-        assertThat(new TokenBucket(0, now::get).reserve()).isZero();
-    }
 }

@@ -59,6 +59,10 @@ public final class FakeArr implements AutoCloseable {
     }
 
     ObjectNode status() {
+        return status(service);
+    }
+
+    static ObjectNode status(ArrService service) {
         ObjectNode s = JSON.createObjectNode();
         s.put("appName", service.displayName()).put("instanceName", service.displayName()).put("version", service == ArrService.RADARR ? "5.28.0.10274" : "4.0.19.2979")
                 .put("isDebug", false).put("isProduction", true).put("urlBase", "").put("databaseType", "sqLite");
