@@ -14,8 +14,8 @@ import org.apache.camel.model.OnExceptionDefinition;
  * travels back to it, and it records the one-line cause in {@code flow_runs} and posts it to the webhook.
  *
  * <ul>
- * <li>{@value #FLOW_POLICY}: nothing is redelivered. For flows whose calls retry in their own clients
- * ({@code JsonHttpClient}), and for the call routes of a service (such as {@code tmdb-call-api}), whose failure must
+ * <li>{@value #FLOW_POLICY}: nothing is redelivered. For flows that call no service, and for the call routes of a
+ * service (such as {@code tmdb-call-api}), whose failure must
  * reach the flow route that called them so that the whole call (throttle included) is redelivered.</li>
  * <li>{@value #HTTP_POLICY}: for flow routes whose external calls are camel-http endpoints. A call that failed with 429,
  * a 5xx or an I/O error (an unreadable body included) is redelivered up to {@code HTTP_MAX_ATTEMPTS} attempts in all,

@@ -10,8 +10,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * The last step of the outgoing-call policy ({@code mediahub-http-policy}) once Camel has given up on a call: the
- * camel-http failure becomes the service's one-line {@link ServiceException}, word for word what
- * {@link JsonHttpClient} says ({@code TMDb at https://… answered 401 Unauthorized — check TMDB_READ_ACCESS_TOKEN}).
+ * camel-http failure becomes the service's one-line {@link ServiceException}, word for word the messages of the first
+ * versions ({@code TMDb at https://… answered 401 Unauthorized — check TMDB_READ_ACCESS_TOKEN}).
  * It replaces the exception Camel puts back on the exchange ({@link Exchange#EXCEPTION_CAUGHT}), so the flow runner,
  * the dead letter, records that line. Calls not made through an {@link HttpService} keep their exception.
  */

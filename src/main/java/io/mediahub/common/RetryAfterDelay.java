@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * ({@code HTTP_RETRY_BASE_DELAY} doubled per attempt), lengthened by up to 25 % of jitter and capped by
  * {@code HTTP_RETRY_MAX_DELAY}: jitter never shortens a server-given wait. Without a {@code Retry-After} the header is
  * cleared and Camel's own exponential backoff with collision avoidance applies. It also logs each retry at WARN, in
- * the words {@link JsonHttpClient} uses ({@code TMDb GET /genre/movie/list: attempt 1 failed (503 Service Unavailable),
+ * the words users know from the first versions ({@code TMDb GET /genre/movie/list: attempt 1 failed (503 Service Unavailable),
  * retrying}); Camel's own retry lines are off.
  */
 public final class RetryAfterDelay implements Processor {

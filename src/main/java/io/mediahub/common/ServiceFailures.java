@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The one-line messages of a failed call to a service, word for word the same whichever client made the call
- * ({@link JsonHttpClient} or a camel-http route through {@link HttpFailureTranslator}):
+ * The one-line messages of a failed call to a service, word for word the same whichever route made the call (a
+ * camel-http call route, through {@link HttpFailureTranslator}), and the same as in the first versions:
  * {@code Emby at http://emby.local:8096 answered 401 Unauthorized — check EMBY_API_KEY}. Users and checks rely on them.
  *
  * @param service     the name users know ("Emby", "TMDb")

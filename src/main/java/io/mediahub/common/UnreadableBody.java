@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * A 2xx answer whose body could not be read (empty, not JSON, not the array asked for, broken off), found by a step
  * that reads a camel-http answer itself (a streaming parse). An I/O error, so {@code mediahub-http-policy} redelivers
- * the call as {@link JsonHttpClient} retries such a body; when Camel gives up, {@link HttpFailureTranslator} turns it
+ * the call like any broken answer; when Camel gives up, {@link HttpFailureTranslator} turns it
  * into the service's one-line message: {@code Radarr at http://… answered a body that broke off for /api/v3/movie (…)}.
  */
 public class UnreadableBody extends IOException {

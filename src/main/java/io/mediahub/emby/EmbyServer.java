@@ -16,7 +16,7 @@ public record EmbyServer(ServerKind kind, String configuredUrl, String prefix, S
 
     /** The server before anything is known of it: the configured URL as it is, unauthenticated. */
     public static EmbyServer probe(String configuredUrl) {
-        return new EmbyServer(null, stripTrailingSlash(configuredUrl), "", null, null);
+        return new EmbyServer(null, io.mediahub.common.Urls.stripTrailingSlash(configuredUrl), "", null, null);
     }
 
     /** The same server tried under {@code /emby} (where Emby answers when the bare URL does not). */
@@ -59,13 +59,5 @@ public record EmbyServer(ServerKind kind, String configuredUrl, String prefix, S
     /** {@code Emby 4.8.11.0 'living-room' at http://…/emby} */
     public String describe() {
         return service() + " " + (version == null ? "" : version + " ") + "'" + (serverName == null ? "?" : serverName) + "' at " + baseUrl();
-    }
-
-    static String stripTrailingSlash(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
     }
 }

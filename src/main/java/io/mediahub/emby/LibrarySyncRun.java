@@ -126,7 +126,7 @@ public final class LibrarySyncRun {
         }
         q.put(jf ? "startIndex" : "StartIndex", start);
         q.put(jf ? "limit" : "Limit", pageSize);
-        return query(q);
+        return io.mediahub.common.Urls.query(q);
     }
 
     /** The query of a series look-up ({@code /Items?Ids=}). */
@@ -135,7 +135,7 @@ public final class LibrarySyncRun {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put(jf ? "ids" : "Ids", seriesId);
         q.put(jf ? "fields" : "Fields", jf ? "Genres" : "Genres,GenreItems");
-        return query(q);
+        return io.mediahub.common.Urls.query(q);
     }
 
     /**
@@ -228,15 +228,5 @@ public final class LibrarySyncRun {
 
     int commitEvery() {
         return commitEvery;
-    }
-
-    static String query(Map<String, ?> query) {
-        StringJoiner j = new StringJoiner("&");
-        query.forEach((k, v) -> {
-            if (v != null) {
-                j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
-            }
-        });
-        return j.toString();
     }
 }

@@ -24,7 +24,7 @@ public class AcoustIdClient {
 
     public AcoustIdClient(IntakeCalls calls, String apiUrl, String apiKey) {
         this.http = new IntakeCalls.RunCalls(calls, IntakeCalls.ACOUSTID);
-        this.apiUrl = IntakeCalls.stripTrailingSlash(apiUrl);
+        this.apiUrl = io.mediahub.common.Urls.stripTrailingSlash(apiUrl);
         this.apiKey = apiKey;
     }
 
@@ -36,7 +36,7 @@ public class AcoustIdClient {
         form.put("duration", Math.round(fp.durationSeconds()));
         form.put("meta", META);
         form.put("fingerprint", fp.fingerprint());
-        JsonNode answer = http.call(Map.of("httpPath", PATH, "httpMethod", "POST"), IntakeCalls.query(form));
+        JsonNode answer = http.call(Map.of("httpPath", PATH, "httpMethod", "POST"), io.mediahub.common.Urls.query(form));
         if (!"ok".equals(answer.path("status").asText())) {
             String message = answer.path("error").path("message").asText("no message");
             throw new ServiceException("AcoustID", 0, false, "AcoustID at " + apiUrl + " answered an error: "

@@ -18,8 +18,8 @@ public class ArtworkFetcher {
 
     public ArtworkFetcher(IntakeCalls calls, String imageUrl, String coverArtUrl) {
         this.calls = calls;
-        this.imageUrl = IntakeCalls.stripTrailingSlash(imageUrl);
-        this.coverArtUrl = IntakeCalls.stripTrailingSlash(coverArtUrl);
+        this.imageUrl = io.mediahub.common.Urls.stripTrailingSlash(imageUrl);
+        this.coverArtUrl = io.mediahub.common.Urls.stripTrailingSlash(coverArtUrl);
     }
 
     /** Fetches {@code size}/{@code tmdbPath} into {@code target} unless it exists. */

@@ -20,7 +20,7 @@ public final class CoverArtRedirects {
 
     /** @param coverArtUrl {@code INTAKE_COVERART_URL} */
     public CoverArtRedirects(String coverArtUrl) {
-        this.base = URI.create(IntakeCalls.stripTrailingSlash(coverArtUrl));
+        this.base = URI.create(io.mediahub.common.Urls.stripTrailingSlash(coverArtUrl));
     }
 
     /** Null when {@code target} may be followed, else why not (for the message). */

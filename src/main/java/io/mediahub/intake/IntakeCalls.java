@@ -116,25 +116,6 @@ public final class IntakeCalls implements CamelContextAware {
         return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
     }
 
-    /** {@code a=1&b=x+y}: the query of a call, each name and value form-encoded (a null value is left out). */
-    static String query(Map<String, ?> query) {
-        StringJoiner j = new StringJoiner("&");
-        query.forEach((k, v) -> {
-            if (v != null) {
-                j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
-            }
-        });
-        return j.toString();
-    }
-
-    static String stripTrailingSlash(String url) {
-        String u = url.trim();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
-    }
-
     /**
      * A service as one run of the intake asks it: once it could not be reached (refused, timed out, a network error)
      * after every retry, later calls of the run fail at once with the same reason, so a service that is down costs a run

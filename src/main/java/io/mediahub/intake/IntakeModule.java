@@ -30,11 +30,11 @@ public final class IntakeModule implements MediahubModule {
         Settings s = c.settings();
         IntakeCalls calls = calls(c);
         // MusicBrainz asks every client for a User-Agent with a contact; read from the settings on each call.
-        HttpService musicbrainz = new HttpService(new ServiceFailures("MusicBrainz", IntakeCalls.stripTrailingSlash(s.get("musicbrainz.api-url", "")),
+        HttpService musicbrainz = new HttpService(new ServiceFailures("MusicBrainz", io.mediahub.common.Urls.stripTrailingSlash(s.get("musicbrainz.api-url", "")),
                 "MUSICBRAINZ_API_URL", "MUSICBRAINZ_CONTACT"),
                 () -> Map.of("User-Agent", MusicBrainzClient.userAgent(s.find("musicbrainz.contact").orElse(null))));
         // AcoustID's key travels in the form body (AcoustIdClient), never in a header, a URI or a property.
-        HttpService acoustid = new HttpService(new ServiceFailures("AcoustID", IntakeCalls.stripTrailingSlash(s.get("acoustid.api-url")),
+        HttpService acoustid = new HttpService(new ServiceFailures("AcoustID", io.mediahub.common.Urls.stripTrailingSlash(s.get("acoustid.api-url")),
                 "ACOUSTID_API_URL", "ACOUSTID_API_KEY"), () -> Map.of("Content-Type", "application/x-www-form-urlencoded"));
         Map<String, Object> beans = new java.util.HashMap<>(Map.of("intakeCalls", calls,
                 "intakeProperties", new IntakeProperties(s),

@@ -33,7 +33,7 @@ public final class IntakeProperties implements PropertiesSource {
     public String getProperty(String name) {
         return switch (name) {
             case MUSICBRAINZ_INTERVAL -> String.valueOf(Math.max(1, settings.getDuration("musicbrainz.request-interval").toMillis()));
-            case MUSICBRAINZ_URL -> settings.find("musicbrainz.api-url").filter(u -> !u.isBlank()).map(IntakeCalls::stripTrailingSlash)
+            case MUSICBRAINZ_URL -> settings.find("musicbrainz.api-url").filter(u -> !u.isBlank()).map(io.mediahub.common.Urls::stripTrailingSlash)
                     .orElse("http://musicbrainz.invalid");
             default -> null;
         };

@@ -70,7 +70,7 @@ public class MusicBrainzClient {
     }
 
     private JsonNode get(String path, Map<String, ?> query) {
-        return http.call(Map.of("httpPath", path, "httpQuery", IntakeCalls.query(query)), null);
+        return http.call(Map.of("httpPath", path, "httpQuery", io.mediahub.common.Urls.query(query)), null);
     }
 
     static String userAgent(String contact) {

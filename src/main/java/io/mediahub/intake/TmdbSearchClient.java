@@ -23,7 +23,7 @@ public class TmdbSearchClient {
     }
 
     private JsonNode get(String path, Map<String, ?> query) {
-        return http.call(Map.of("httpPath", path, "httpQuery", IntakeCalls.query(query)), null);
+        return http.call(Map.of("httpPath", path, "httpQuery", io.mediahub.common.Urls.query(query)), null);
     }
 
     /** {@code /search/movie}: results in TMDb's order. */

@@ -1,7 +1,7 @@
 package io.mediahub.tmdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.Urls;
 import io.mediahub.common.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class TmdbGenreListMapper {
 
     /** @param baseUrl TMDb's base URL, for the error line */
     public TmdbGenreListMapper(String baseUrl) {
-        this.baseUrl = JsonHttpClient.stripTrailingSlash(baseUrl);
+        this.baseUrl = Urls.stripTrailingSlash(baseUrl);
     }
 
     public List<TmdbGenre> genres(JsonNode body, String mediaType) {

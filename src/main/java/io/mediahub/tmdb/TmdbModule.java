@@ -1,7 +1,7 @@
 package io.mediahub.tmdb;
 
 import io.mediahub.common.HttpService;
-import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.Urls;
 import io.mediahub.common.ServiceFailures;
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowCatalog;
@@ -25,7 +25,7 @@ public final class TmdbModule implements MediahubModule {
     @Override
     public Map<String, Object> beans(Context c) {
         Settings s = c.settings();
-        String apiUrl = JsonHttpClient.stripTrailingSlash(s.get("tmdb.api-url"));
+        String apiUrl = Urls.stripTrailingSlash(s.get("tmdb.api-url"));
         // The v4 read access token as a Bearer header, read from the settings on each call: it never enters Camel's properties.
         HttpService tmdbApi = new HttpService(new ServiceFailures("TMDb", apiUrl, "TMDB_API_URL", "TMDB_READ_ACCESS_TOKEN"),
                 () -> Map.of("Authorization", "Bearer " + s.get("tmdb.read-access-token")));

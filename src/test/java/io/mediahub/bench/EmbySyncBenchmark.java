@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.mediahub.common.GenreResolver;
-import io.mediahub.common.JsonHttpClient;
+import io.mediahub.common.Urls;
 import io.mediahub.emby.LibraryItem;
 import io.mediahub.emby.LibraryItemMapper;
 import io.mediahub.flow.FlowOutcome;
@@ -172,7 +172,7 @@ public final class EmbySyncBenchmark {
         q.put("EnableImages", "false");
         q.put("StartIndex", start);
         q.put("Limit", limit);
-        return JsonHttpClient.queryString(q);
+        return "?" + Urls.query(q);
     }
 
     /** One {@code /Items} page, the way the app asks for it (same client class, same headers, same query). */
