@@ -52,7 +52,7 @@ class ContainerTest {
                 assertThat(app.runs().last("emby-sync-library").orElseThrow().trigger()).isEqualTo("schedule");
 
                 HttpResponse<String> health = get(port, "/observe/health");
-                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
                 assertThat(health.body()).contains("UP");
                 HttpResponse<String> ready = get(port, "/observe/health/ready");
                 assertThat(ready.body()).contains("store").contains("emby");

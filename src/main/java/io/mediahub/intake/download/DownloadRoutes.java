@@ -54,7 +54,9 @@ public final class DownloadRoutes extends RouteBuilder {
                 .bean("ytdlpRunner", "entries");
 
         if (watchUrls) {
-            from("file:" + settings.urlsInbox() + "?autoCreate=true&includeExt=url,txt&readLock=changed&readLockCheckInterval=1000"
+            // initialDelay=0: Camel's readiness check counts a polling consumer DOWN until its first poll, so the first
+            // poll comes at start, not a second later (the container would report itself not ready meanwhile).
+            from("file:" + settings.urlsInbox() + "?autoCreate=true&initialDelay=0&includeExt=url,txt&readLock=changed&readLockCheckInterval=1000"
                     + "&readLockTimeout=20000&move=.done/${file:name}&moveFailed=.failed/${file:name}&delay=" + Math.max(100, settings.pollInterval().toMillis()))
                     .routeId("download-watch-urls")
                     .description("Queues the URLs of each .url or .txt file dropped into inbox/urls/")
