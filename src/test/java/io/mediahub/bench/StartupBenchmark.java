@@ -63,7 +63,7 @@ public final class StartupBenchmark {
         if (base != null) {
             base.time(List.of("flows"));
         }
-        System.out.printf("  %-40s %12s %12s %8s %8s%n", "command", "baseline", "this build", "ratio", "target");
+        System.out.printf("  %-52s %12s %12s %8s %8s%n", "command", "baseline", "this build", "ratio", "target");
         for (Map.Entry<List<String>, Double> c : COMMANDS) {
             List<Long> mine = new ArrayList<>();
             List<Long> theirs = new ArrayList<>();
@@ -79,10 +79,10 @@ public final class StartupBenchmark {
             }
             double m = median(mine) / 1e9;
             if (base == null) {
-                System.out.printf("  %-40s %12s %10.2f s %8s %7.2fx%n", String.join(" ", c.getKey()), "-", m, "-", c.getValue());
+                System.out.printf("  %-52s %12s %10.2f s %8s %7.2fx%n", String.join(" ", c.getKey()), "-", m, "-", c.getValue());
             } else {
                 double b = median(theirs) / 1e9;
-                System.out.printf("  %-40s %10.2f s %10.2f s %7.2fx %7.2fx %s%n", String.join(" ", c.getKey()), b, m, m / b, c.getValue(),
+                System.out.printf("  %-52s %10.2f s %10.2f s %7.2fx %7.2fx %s%n", String.join(" ", c.getKey()), b, m, m / b, c.getValue(),
                         m / b <= c.getValue() ? "met" : "NOT met");
             }
         }
