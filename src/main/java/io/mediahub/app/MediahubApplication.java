@@ -82,11 +82,10 @@ public final class MediahubApplication implements AutoCloseable {
     private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
     private volatile boolean started;
 
-    private MediahubApplication(Settings settings, Mode mode, Store store) {
+    private MediahubApplication(Settings settings, Mode mode, Store store, Clock clock) {
         this.settings = settings;
         this.mode = mode;
         this.store = store;
-        Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
         List<MediahubModule> modules = modules();
         this.catalog = catalog(settings, store);
@@ -94,7 +93,8 @@ public final class MediahubApplication implements AutoCloseable {
         FlowMetrics metrics = mode == Mode.CONTAINER ? new MicrometerFlowMetrics(this::camelContext) : FlowMetrics.NONE;
         String instanceId = settings.find("mediahub.instance-id").orElseGet(FlowLocks::defaultInstanceId);
         this.locks = new FlowLocks(store, instanceId, settings.getDuration("mediahub.lock-ttl"), clock);
-        this.runner = new FlowRunner(catalog, runs, (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
+        this.runner = new FlowRunner(catalog, runs, new FlowRunRowSender(this::producer),
+                (endpoint, request) -> producer().requestBody(endpoint, request, FlowResult.class),
                 new RunNotifier(settings, json, (url, body) -> NotifyWebhookRoute.post(producer(), url, body)), metrics, locks, clock);
         MediahubModule.Context context = new MediahubModule.Context(settings, store, json, clock, mode == Mode.CONTAINER);
 
@@ -102,8 +102,9 @@ public final class MediahubApplication implements AutoCloseable {
         Properties p = new Properties();
         p.putAll(settings.nonSecretValues());
         p.put("camel.main.name", "mediahub");
-        p.put("camel.main.routes-include-pattern", modules.stream().map(m -> "classpath:routes/" + m.routesFolder() + "/*.camel.yaml")
-                .collect(java.util.stream.Collectors.joining(",")));
+        // routes/flow/: the flow runner's own routes (each run's flow_runs row), then every module's.
+        p.put("camel.main.routes-include-pattern", java.util.stream.Stream.concat(java.util.stream.Stream.of("flow"), modules.stream().map(MediahubModule::routesFolder))
+                .map(folder -> "classpath:routes/" + folder + "/*.camel.yaml").collect(java.util.stream.Collectors.joining(",")));
         p.put("camel.main.jmx-enabled", "false");
         p.put("camel.main.shutdown-timeout", String.valueOf(Math.max(1, settings.getDuration("mediahub.shutdown-timeout").toSeconds())));
         p.put("camel.main.autoConfigurationEnvironmentVariablesEnabled", "false");
@@ -129,6 +130,8 @@ public final class MediahubApplication implements AutoCloseable {
         main.bind("http", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("https", OutgoingHttp.component(http, settings.getInt("http.pool-size")));
         main.bind("dataSource", store.dataSource());
+        main.bind("flowRunRowParams", new io.mediahub.flow.FlowRunRowParams(json));
+        main.bind("storeIdempotentRepository", new io.mediahub.store.StoreIdempotentRepository(store.dataSource()));
         main.bind("storeTransaction", new io.mediahub.store.StoreTransactionPolicy(store.dataSource()));
         main.configure().addRoutesBuilder(new ErrorPolicy(http, clock));
         main.configure().addRoutesBuilder(new NotifyWebhookRoute());
@@ -171,12 +174,17 @@ public final class MediahubApplication implements AutoCloseable {
      * @throws io.mediahub.config.SettingException naming each variable whose value cannot be used
      */
     public static MediahubApplication create(Settings settings, Mode mode) {
+        return create(settings, mode, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings, Mode)}, on another clock (tests: backups taken within one second). */
+    public static MediahubApplication create(Settings settings, Mode mode, Clock clock) {
         // Every setting is checked before anything starts: a value a flow cannot use stops the process here (exit 2),
         // not at 3 a.m. when the flow first reads it.
         settings.validate();
         Store store = Store.open(settings);
         try {
-            return new MediahubApplication(settings, mode, store);
+            return new MediahubApplication(settings, mode, store, clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -5,16 +5,12 @@ import io.mediahub.store.Store;
 
 import io.mediahub.config.Settings;
 import io.mediahub.flow.FlowFailedException;
-import io.mediahub.flow.FlowRequest;
 import io.mediahub.flow.FlowResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.LinkOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code store-backup-database} flow and the {@code backup} verb: {@code VACUUM INTO} a staging file of its own in
- * {@code $MEDIAHUB_DATA_DIR/backups/}, linked into place as {@code mediahub-YYYYMMDD-HHMMSSZ.db} once complete (a second
- * backup of the same second becomes {@code mediahub-YYYYMMDD-HHMMSSZ-2.db}: none is ever replaced), then the oldest
- * backups beyond {@code store.backup-retention} removed. {@code VACUUM INTO} reads one consistent snapshot
- * while flows keep writing (WAL), so the copy is never half a run.
+ * The stages of the {@code store-backup-database} flow (route {@code routes/backup/store-backup-database.camel.yaml}) and
+ * the {@code backup} verb: {@link #prepare} refuses a MySQL/MariaDB store and makes a staging file of its own in
+ * {@code $MEDIAHUB_DATA_DIR/backups/}; the route's {@code sql:} endpoint runs {@code VACUUM INTO} that file; {@link #publish}
+ * links it into place as {@code mediahub-YYYYMMDD-HHMMSSZ.db} once complete (a second backup of the same second becomes
+ * {@code mediahub-YYYYMMDD-HHMMSSZ-2.db}: none is ever replaced); {@link #discard} removes the staging file whatever
+ * happened; {@link #retain} removes the oldest backups beyond {@code store.backup-retention}. {@code VACUUM INTO} reads one
+ * consistent snapshot while flows keep writing (WAL), so the copy is never half a run.
  */
 public class StoreBackup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreBackup.class);
@@ -48,7 +46,16 @@ public class StoreBackup {
         this.clock = clock;
     }
 
-    public FlowResult run(FlowRequest request) throws SQLException, IOException {
+    /** Where one backup goes: its folder, its time stamp, and the empty staging file {@code VACUUM INTO} fills. */
+    public record Target(Path dir, String stamp, Path staging) {
+        /** The staging file's absolute path, the parameter of {@code VACUUM INTO}. */
+        public String stagingPath() {
+            return staging.toAbsolutePath().toString();
+        }
+    }
+
+    /** Stage 1: the store must be SQLite; the backups folder exists; a staging file of this backup's own. */
+    public Target prepare() throws IOException {
         if (store.dialect() != Dialect.SQLITE) {
             throw new FlowFailedException("the store is MySQL/MariaDB (" + store.displayUrl() + "): back it up with mysqldump or "
                     + "mariadb-backup; the backup verb copies the embedded SQLite store only", null);
@@ -58,20 +65,25 @@ public class StoreBackup {
         String stamp = STAMP.format(clock.instant());
         // A staging file of its own (VACUUM INTO takes an empty file), so two backups at once never share one.
         Path staging = Files.createTempFile(dir, ".mediahub-" + stamp + "-", ".db.partial");
-        Path target;
-        try {
-            try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                ps.setString(1, staging.toAbsolutePath().toString());
-                ps.execute();
-            }
-            target = publish(staging, dir, stamp);
-        } finally {
-            Files.deleteIfExists(staging);
-        }
-        long size = Files.size(target);
+        return new Target(dir, stamp, staging);
+    }
+
+    /** Stage 3, once {@code VACUUM INTO} has filled the staging file: the backup under its final name. */
+    public Path publish(Target target) throws IOException {
+        return publish(target.staging(), target.dir(), target.stamp());
+    }
+
+    /** Always, after stage 2 and 3: the staging file is gone (a published backup is its own link, or was moved). */
+    public void discard(Target target) throws IOException {
+        Files.deleteIfExists(target.staging());
+    }
+
+    /** Stage 4: the oldest backups beyond {@code store.backup-retention} removed; the run's counts. */
+    public FlowResult retain(Path backup) throws IOException {
+        long size = Files.size(backup);
         int keep = Math.max(1, settings.getInt("store.backup-retention"));
         List<Path> backups;
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(backup.getParent())) {
             backups = s.filter(StoreBackup::isBackup).sorted(NEWEST_FIRST).toList();
         }
         long removed = 0;
@@ -79,7 +91,7 @@ public class StoreBackup {
             Files.deleteIfExists(old);
             removed++;
         }
-        LOG.info("store-backup-database: wrote {} ({} bytes); {} older backup(s) removed, {} kept", target, size, removed,
+        LOG.info("store-backup-database: wrote {} ({} bytes); {} older backup(s) removed, {} kept", backup, size, removed,
                 Math.min(keep, backups.size()));
         return new FlowResult().written(1).deleted(removed).count("backup_bytes", size);
     }

@@ -1,6 +1,5 @@
 package io.mediahub.flow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediahub.store.Store;
 import java.sql.Connection;
@@ -13,8 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code flow_runs} table: one row per run, written when it starts and completed when it ends. */
-public class FlowRunRepository {
+/**
+ * The {@code flow_runs} table: one row per run, written when it starts and completed when it ends. The reads
+ * ({@link #last}, {@link #recent}: what {@code mediahub flows} shows) and the tidying of runs a dead process left
+ * {@code running} are plain JDBC on the store's pool and need no CamelContext, so {@code flows} answers without
+ * starting Camel. During a run the application writes the row through the flow-run routes ({@code
+ * routes/flow/flow-record-run-start.camel.yaml}, {@code flow-record-run-finish}: camel-sql on the same pool);
+ * {@link #start}/{@link #finish} here write the same row for tools and tests that run flows without Camel.
+ */
+public class FlowRunRepository implements FlowRunRows {
     private final Store store;
     private final ObjectMapper json;
 
@@ -31,10 +37,7 @@ public class FlowRunRepository {
         return start(flowId, trigger, startedAt, null, null);
     }
 
-    /**
-     * Records the start of a run by {@code instance}; {@code scheduledFor} is the schedule's fire time (ISO-8601) when
-     * the schedule started it, else null.
-     */
+    @Override
     public long start(String flowId, String trigger, Instant startedAt, String instance, String scheduledFor) {
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement(
@@ -55,13 +58,9 @@ public class FlowRunRepository {
         }
     }
 
+    @Override
     public void finish(long runId, String status, Instant finishedAt, long durationMs, FlowResult result, String errorText) {
-        String counts;
-        try {
-            counts = result == null ? null : json.writeValueAsString(result.counters());
-        } catch (JsonProcessingException e) {
-            counts = null;
-        }
+        String counts = new FlowRunRowParams(json).counts(result);
         try (Connection c = store.connection();
              PreparedStatement ps = c.prepareStatement("UPDATE flow_runs SET finished_at = ?, status = ?, duration_ms = ?, rows_read = ?, "
                      + "rows_written = ?, rows_deleted = ?, rows_skipped = ?, counts = ?, error_text = ? WHERE run_id = ?")) {

@@ -26,6 +26,7 @@ public class FlowRunner {
 
     private final FlowCatalog catalog;
     private final FlowRunRepository runs;
+    private final FlowRunRows rows;
     private final FlowInvoker invoker;
     private final RunNotifier notifier;
     private final FlowMetrics metrics;
@@ -36,8 +37,18 @@ public class FlowRunner {
 
     public FlowRunner(FlowCatalog catalog, FlowRunRepository runs, FlowInvoker invoker, RunNotifier notifier,
                       FlowMetrics metrics, FlowLocks locks, Clock clock) {
+        this(catalog, runs, runs, invoker, notifier, metrics, locks, clock);
+    }
+
+    /**
+     * A runner that writes each run's {@code flow_runs} row through {@code rows} (the application: the flow-run routes)
+     * and reads and tidies runs through {@code runs}.
+     */
+    public FlowRunner(FlowCatalog catalog, FlowRunRepository runs, FlowRunRows rows, FlowInvoker invoker, RunNotifier notifier,
+                      FlowMetrics metrics, FlowLocks locks, Clock clock) {
         this.catalog = catalog;
         this.runs = runs;
+        this.rows = rows;
         this.invoker = invoker;
         this.notifier = notifier;
         this.metrics = metrics;
@@ -171,7 +182,7 @@ public class FlowRunner {
     private FlowOutcome runLocked(FlowDefinition def, String trigger, Map<String, String> options) {
         String missing = catalog.missingSetting(def).orElse(null);
         Instant started = clock.instant();
-        long runId = runs.start(def.id(), trigger, started, locks.instanceId(), options.get(SCHEDULED_FOR));
+        long runId = rows.start(def.id(), trigger, started, locks.instanceId(), options.get(SCHEDULED_FOR));
         FlowRequest request = new FlowRequest(runId, def.id(), Map.copyOf(options), stopping::get);
         FlowResult result = null;
         String status;
@@ -206,7 +217,7 @@ public class FlowRunner {
         }
         Instant finished = clock.instant();
         long ms = Duration.between(started, finished).toMillis();
-        runs.finish(runId, status, finished, ms, result, error);
+        rows.finish(runId, status, finished, ms, result, error);
         metrics.finished(def.id(), status, ms, finished);
         FlowOutcome outcome = new FlowOutcome(def.id(), runId, switch (status) {
             case "ok" -> FlowOutcome.Status.OK;
@@ -223,9 +234,14 @@ public class FlowRunner {
         return outcome;
     }
 
+    /**
+     * The failure's own cause: Camel's wrappers, and the Spring JDBC wrappers camel-sql puts around a driver's
+     * {@code SQLException}, are taken off, so a failed {@code sql:} endpoint reads as the driver's message.
+     */
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t.getClass().getName().startsWith("org.apache.camel.") || t.getClass() == RuntimeException.class) && t.getCause() != null) {
+        while ((t.getClass().getName().startsWith("org.apache.camel.") || t.getClass() == RuntimeException.class
+                || t instanceof org.springframework.dao.DataAccessException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

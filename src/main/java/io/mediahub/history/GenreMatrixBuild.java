@@ -1,7 +1,6 @@
 package io.mediahub.history;
 
 import io.mediahub.config.Settings;
-import io.mediahub.flow.FlowRequest;
 import io.mediahub.flow.FlowResult;
 import io.mediahub.store.Store;
 import java.io.IOException;
@@ -15,12 +14,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code features-build-genres} flow, and the loader {@code similar}/{@code recommend} use: reads the genre source,
- * hashes it, and rebuilds the cached matrix only when the hash differs from the cached one (or with {@code --full}).
+ * The stages of the {@code features-build-genres} flow (route {@code routes/features/features-build-genres.camel.yaml}),
+ * and the loader {@code similar}/{@code recommend} use without Camel ({@link #current}, {@link #refresh}), both made of
+ * the same stages: the source's stamp ({@link #stamp}), every row ({@link #rows}) and its content hash, the cached matrix
+ * if its hash still matches ({@link #cached}), else a new one built in memory ({@link #build}, pure) and saved
+ * ({@link #save}), and the stamp recorded beside the cache ({@link #recordStamp}).
  */
 public class GenreMatrixBuild {
     private static final Logger LOG = LoggerFactory.getLogger(GenreMatrixBuild.class);
@@ -44,12 +47,11 @@ public class GenreMatrixBuild {
         return settings.dataDir().resolve("cache").resolve(GenreMatrix.FILE_NAME);
     }
 
-    public FlowResult run(FlowRequest request) throws SQLException {
-        FlowResult result = new FlowResult();
-        Outcome o = refresh(request.option("full"));
-        result.read(o.matrix().size()).count("genres", o.matrix().vocabulary().size());
-        if (o.rebuilt()) {
-            result.written(o.matrix().size()).count("matrix_rebuilt", 1);
+    /** The flow's counts for {@code flow_runs}: items read, genres, and whether the matrix was rebuilt (then written). */
+    public FlowResult result(GenreMatrix matrix, boolean rebuilt) {
+        FlowResult result = new FlowResult().read(matrix.size()).count("genres", matrix.vocabulary().size());
+        if (rebuilt) {
+            result.written(matrix.size()).count("matrix_rebuilt", 1);
         } else {
             result.count("matrix_unchanged", 1);
         }
@@ -71,10 +73,7 @@ public class GenreMatrixBuild {
      * one recorded when the cache was last checked against every row; otherwise what {@link #refresh} gives.
      */
     public GenreMatrix current() throws SQLException {
-        String stamp;
-        try (Connection c = store.connection()) {
-            stamp = source.stamp(c);
-        }
+        String stamp = stamp();
         Path file = cacheFile();
         if (stamp != null && Files.exists(file)) {
             try {
@@ -94,33 +93,69 @@ public class GenreMatrixBuild {
 
     /** The matrix for the library as it is now: the cached one if its hash still matches, else a new one, saved. */
     public Outcome refresh(boolean force) throws SQLException {
-        String stamp;
-        try (Connection c = store.connection()) {
-            stamp = source.stamp(c);
-        }
-        return refresh(force, stamp);
+        return refresh(force, stamp());
     }
 
     /** {@code stamp} is read before the rows: if they change in between, the next stamp differs and the rows are read again. */
     private Outcome refresh(boolean force, String stamp) throws SQLException {
+        List<GenreSource.Row> rows = rows();
+        String hash = contentHash(rows);
+        GenreMatrix cached = cached(hash, force);
+        Outcome o = cached != null ? new Outcome(cached, false) : new Outcome(save(build(rows, hash)), true);
+        recordStamp(stamp, hash);
+        return o;
+    }
+
+    /** The source's cheap stamp ({@link GenreSource#stamp}), read through the store's pool; null when the source cannot tell. */
+    public String stamp() throws SQLException {
+        try (Connection c = store.connection()) {
+            return source.stamp(c);
+        }
+    }
+
+    /** The stamp from the row of the source's stamp query (the route reads it with camel-sql); null when it cannot tell. */
+    public String stamp(Map<String, Object> row) {
+        return source.stamp(row);
+    }
+
+    /** Every row of the source, in item id order (one streaming read and grouping loop: it stays in Java). */
+    public List<GenreSource.Row> rows() throws SQLException {
         List<GenreSource.Row> rows = new ArrayList<>();
         try (Connection c = store.connection()) {
             source.read(c, rows::add);
         }
-        String hash = GenreMatrix.contentHash(source.name(), rows);
+        return rows;
+    }
+
+    /** The rows' content hash, which names what a matrix was built from. */
+    public String contentHash(List<GenreSource.Row> rows) {
+        return GenreMatrix.contentHash(source.name(), rows);
+    }
+
+    /** The cached matrix when its content hash is {@code hash} (and no rebuild is forced); null when it must be rebuilt. */
+    public GenreMatrix cached(String hash, boolean force) {
         Path file = cacheFile();
         if (!force && Files.exists(file)) {
             try {
                 GenreMatrix cached = GenreMatrix.load(file);
                 if (cached.contentHash().equals(hash)) {
-                    recordStamp(stamp, hash);
-                    return new Outcome(cached, false);
+                    return cached;
                 }
             } catch (IOException e) {
                 LOG.warn("features-build-genres: the cached matrix cannot be read ({}); rebuilding it", e.getMessage());
             }
         }
-        GenreMatrix m = GenreMatrix.build(rows, source.name(), hash);
+        return null;
+    }
+
+    /** The matrix of these rows, in memory (pure: the hot loop over every item stays in Java). */
+    public GenreMatrix build(List<GenreSource.Row> rows, String hash) {
+        return GenreMatrix.build(rows, source.name(), hash);
+    }
+
+    /** Writes the matrix to the cache file (staged, then moved into place) and removes cache files of other format versions. */
+    public GenreMatrix save(GenreMatrix m) {
+        Path file = cacheFile();
         try {
             m.save(file);
         } catch (IOException e) {
@@ -128,12 +163,11 @@ public class GenreMatrixBuild {
         }
         LOG.info("features-build-genres: {} items x {} genres written to {}", m.size(), m.vocabulary().size(), file);
         removeOtherVersions(file);
-        recordStamp(stamp, hash);
-        return new Outcome(m, true);
+        return m;
     }
 
     /** Written to a staging file and moved into place; no stamp (or a failure to write one) only costs the next query a full check. */
-    private void recordStamp(String stamp, String hash) {
+    public void recordStamp(String stamp, String hash) {
         Path f = stampFile();
         try {
             if (stamp == null) {

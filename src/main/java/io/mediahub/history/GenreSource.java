@@ -28,6 +28,11 @@ public interface GenreSource {
         return null;
     }
 
+    /** The stamp from the row of the source's stamp statement, as the flow's route reads it; null when the source cannot tell. */
+    default String stamp(java.util.Map<String, Object> row) {
+        return null;
+    }
+
     static GenreSource named(String name) {
         if ("library".equalsIgnoreCase(name.trim())) {
             return new LibraryGenreSource();

@@ -1,11 +1,19 @@
 package io.mediahub.history;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Genres from the library sync: {@code library_items} with {@code item_genres}, one pass in item id order. */
@@ -48,23 +56,64 @@ public final class LibraryGenreSource implements GenreSource {
     }
 
     /**
-     * Counts and the newest {@code synced_at} of the items, the count and total name length of their genres, and the
-     * latest {@code emby-sync-library} run — null while one is running (its batches share one {@code synced_at}, so a
-     * change in a later batch would not move the newest). The library sync writes {@code synced_at} on every row it
-     * inserts or changes; a run that ends changes the run part, so the rows are read again once after every sync.
+     * The statement of {@link #stamp}, beside the flow's route ({@code routes/features/library-genre-stamp.sql}), which
+     * reads it with camel-sql: counts and the newest {@code synced_at} of the items, the count and total name length of
+     * their genres, and the latest {@code emby-sync-library} run.
+     */
+    public static final String STAMP_QUERY = "routes/features/library-genre-stamp.sql";
+    private static final String STAMP_SQL = stampSql();
+
+    private static String stampSql() {
+        try (InputStream in = LibraryGenreSource.class.getClassLoader().getResourceAsStream(STAMP_QUERY)) {
+            if (in == null) {
+                throw new IllegalStateException(STAMP_QUERY + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The stamp ({@link #stampOf}) of the row {@link #STAMP_QUERY} gives. The library sync writes {@code synced_at} on
+     * every row it inserts or changes; a run that ends changes the run part, so the rows are read again once after every
+     * sync.
      */
     @Override
     public String stamp(Connection c) throws SQLException {
-        String sql = "SELECT (SELECT COUNT(*) FROM library_items), (SELECT MAX(synced_at) FROM library_items), "
-                + "(SELECT COUNT(*) FROM item_genres), (SELECT COALESCE(SUM(LENGTH(genre_name)), 0) FROM item_genres), "
-                + "(SELECT COALESCE(MAX(run_id), 0) FROM flow_runs WHERE flow_id = 'emby-sync-library'), "
-                + "(SELECT COUNT(*) FROM flow_runs WHERE flow_id = 'emby-sync-library' AND status = 'running')";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next() || rs.getLong(6) > 0) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(STAMP_SQL)) {
+            if (!rs.next()) {
                 return null;
             }
-            return "library:" + rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4) + ":" + rs.getLong(5);
+            Map<String, Object> row = new HashMap<>();
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.put(md.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+            }
+            return stamp(row);
         }
+    }
+
+    /**
+     * The stamp from the statement's one row (column names in any case): null while an {@code emby-sync-library} run is
+     * going (its batches share one {@code synced_at}, so a change in a later batch would not move the newest).
+     */
+    @Override
+    public String stamp(Map<String, Object> row) {
+        if (row == null || row.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> r = new HashMap<>();
+        row.forEach((k, v) -> r.put(k.toLowerCase(Locale.ROOT), v));
+        if (number(r.get("library_syncs_running")) > 0) {
+            return null;
+        }
+        return "library:" + number(r.get("items")) + ":" + r.get("newest_synced_at") + ":" + number(r.get("genres")) + ":"
+                + number(r.get("genre_name_length")) + ":" + number(r.get("last_library_sync"));
+    }
+
+    private static long number(Object v) {
+        return v == null ? 0 : v instanceof Number n ? n.longValue() : Long.parseLong(v.toString());
     }
 
     private static Row row(Object[] h, List<String> genres) {

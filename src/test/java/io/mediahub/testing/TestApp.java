@@ -40,7 +40,12 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Settings settings) throws Exception {
-        MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT);
+        return start(settings, java.time.Clock.systemUTC());
+    }
+
+    /** The application on the test's clock (the flows' time stamps; the flow runner's durations). */
+    public static TestApp start(Settings settings, java.time.Clock clock) throws Exception {
+        MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT, clock);
         app.start();
         return new TestApp(app);
     }
