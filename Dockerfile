@@ -10,7 +10,8 @@ COPY .mvn .mvn
 COPY config config
 COPY routes routes
 COPY src/main src/main
-RUN ./mvnw -q -B package -DskipTests
+# (The class-data-sharing archive is made in the runtime stage, by the Java that runs it.)
+RUN ./mvnw -q -B package -DskipTests -Dcds.skip
 
 # --- run -----------------------------------------------------------------------------------------------------------
 # Debian 12, the system Mediahub's tests run on: the same Java 17 and the same packages of the tools the flows run.
@@ -27,12 +28,20 @@ RUN groupadd --gid 1000 mediahub \
  && useradd --uid 1000 --gid mediahub --home-dir /app --no-create-home --shell /usr/sbin/nologin mediahub \
  && mkdir -p /app/target /data /library /inbox \
  && chown mediahub:mediahub /data /library /inbox \
- && printf '#!/bin/sh\nexec java -jar /app/target/mediahub.jar "$@"\n' > /usr/local/bin/mediahub \
- && chmod 755 /usr/local/bin/mediahub
+ && ln -s /app/bin/mediahub /usr/local/bin/mediahub
 WORKDIR /app
 # The thin jar finds its dependencies in target/lib/ (Class-Path in its manifest).
 COPY --from=build /src/target/lib target/lib
 COPY --from=build /src/target/mediahub.jar target/mediahub.jar
+COPY bin/mediahub bin/mediahub
+# The class-data-sharing archive the launcher starts with, made here by this image's own Java (an archive made by
+# another JDK would not be used): a training run of the short commands lists their classes, the JVM maps them. The
+# jar is named by the absolute path the launcher uses: an archive is only used with the class path it was made with.
+RUN java -XX:DumpLoadedClassList=/tmp/mediahub.classlist -Dorg.slf4j.simpleLogger.log.io.mediahub=warn \
+      -cp /app/target/mediahub.jar io.mediahub.cli.StartupTraining /tmp/mediahub-training \
+ && java -Xshare:dump -Xlog:cds=error -XX:SharedClassListFile=/tmp/mediahub.classlist -XX:SharedArchiveFile=/app/target/mediahub.jsa \
+      -cp /app/target/mediahub.jar \
+ && rm -rf /tmp/mediahub.classlist /tmp/mediahub-training
 # The store, backups and locks in /data; the library Mediahub files into in /library; drops in /inbox.
 ENV MEDIAHUB_DATA_DIR=/data \
     MEDIAHUB_LIBRARY_DIR=/library \
@@ -47,4 +56,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${MEDIAHUB_HTTP_PORT:-8080}/observe/health/live" >/dev/null || exit 1
 # With no arguments: the container. Arguments are verbs: docker run --rm -v mediahub-data:/data mediahub flows
 # (inside a running container, the launcher does the same: docker compose exec mediahub mediahub flows).
-ENTRYPOINT ["java", "-jar", "target/mediahub.jar"]
+ENTRYPOINT ["/app/bin/mediahub"]

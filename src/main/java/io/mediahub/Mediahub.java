@@ -10,12 +10,16 @@ public final class Mediahub {
     }
 
     public static void main(String[] args) {
-        try {
-            // Before the first logger exists: slf4j-simple reads its levels once.
-            String level = io.mediahub.config.Settings.load().get("mediahub.log-level");
-            System.setProperty("org.slf4j.simpleLogger.log.io.mediahub", level.toLowerCase(java.util.Locale.ROOT));
-        } catch (RuntimeException e) {
-            // A broken setting is reported by the command itself, in one line.
+        // --version logs nothing, so it needs no settings (and starts sooner without reading them).
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (!versionOnly) {
+            try {
+                // Before the first logger exists: slf4j-simple reads its levels once.
+                String level = io.mediahub.config.Settings.load().get("mediahub.log-level");
+                System.setProperty("org.slf4j.simpleLogger.log.io.mediahub", level.toLowerCase(java.util.Locale.ROOT));
+            } catch (RuntimeException e) {
+                // A broken setting is reported by the command itself, in one line.
+            }
         }
         System.exit(execute(args));
     }

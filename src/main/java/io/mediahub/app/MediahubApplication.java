@@ -192,6 +192,22 @@ public final class MediahubApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * For a command that runs one flow: the {@code direct:} routes are created when first used instead of when Camel
+     * starts ({@link RoutesOnFirstUse}), so the command pays only for its flow's routes. Call before {@link #start()}.
+     */
+    public MediahubApplication routesOnFirstUse() {
+        RoutesOnFirstUse direct = new RoutesOnFirstUse();
+        main.bind("direct", direct);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                direct.defer(m.getCamelContext());
+            }
+        });
+        return this;
+    }
+
     /** Starts Camel and returns. */
     public void start() throws Exception {
         checkHttpPortFree();

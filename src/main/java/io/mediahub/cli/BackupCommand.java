@@ -18,7 +18,7 @@ public class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = MediahubCommand.settingsSource.get();
         try (MediahubApplication app = MediahubApplication.create(settings, MediahubApplication.Mode.ONE_SHOT)) {
-            app.start();
+            app.routesOnFirstUse().start();
             FlowOutcome outcome = app.runner().run(BackupFlows.BACKUP.id(), "cli", Map.of());
             if (outcome.ok()) {
                 System.out.println(app.bean("storeBackup", io.mediahub.backup.StoreBackup.class).newest());

@@ -39,7 +39,10 @@ public class ParseNameCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is set up only when JSON is written, not for every command line the CLI parses. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -57,7 +60,7 @@ public class ParseNameCommand implements Callable<Integer> {
         for (String name : names) {
             ParsedName parsed = FilenameParser.parse(name);
             if (json) {
-                out.println(JSON.writeValueAsString(parsed.properties()));
+                out.println(Json.MAPPER.writeValueAsString(parsed.properties()));
             } else {
                 out.println(name);
                 for (Map.Entry<String, Object> e : parsed.properties().entrySet()) {
@@ -110,7 +113,7 @@ public class ParseNameCommand implements Callable<Integer> {
 
     private static String toJson(String name) {
         try {
-            return JSON.writeValueAsString(FilenameParser.parse(name).properties());
+            return Json.MAPPER.writeValueAsString(FilenameParser.parse(name).properties());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -37,7 +37,7 @@ public class RunCommand implements Callable<Integer> {
                 System.err.println("No flow called '" + flow + "'. Flows: " + String.join(", ", app.catalog().ids()));
                 return 2;
             }
-            app.start();
+            app.routesOnFirstUse().start();
             Map<String, String> options = new LinkedHashMap<>();
             options.put("full", String.valueOf(full));
             options.put("force-prune", String.valueOf(forcePrune));

@@ -147,6 +147,11 @@ public final class Store implements AutoCloseable {
     }
 
     void migrate() {
+        // A store already at the classpath's schema needs no Flyway (checked exactly, see SchemaCheck): short commands
+        // such as `flows` then start without loading it.
+        if (SchemaCheck.isCurrent(dataSource, dialect.migrationLocation().substring("classpath:".length()))) {
+            return;
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())

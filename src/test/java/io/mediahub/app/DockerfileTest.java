@@ -165,7 +165,11 @@ class DockerfileTest {
         assertThat(stage).filteredOn(i -> i.keyword().equals("HEALTHCHECK")).singleElement().satisfies(h -> assertThat(h.args())
                 .contains("CMD").contains("curl -fsS").contains("http://127.0.0.1:${MEDIAHUB_HTTP_PORT:-" + port + "}/observe/health/live"));
         assertThat(stage).filteredOn(i -> i.keyword().equals("ENTRYPOINT")).singleElement()
-                .extracting(Instruction::args).isEqualTo("[\"java\", \"-jar\", \"target/mediahub.jar\"]");
+                .extracting(Instruction::args).isEqualTo("[\"/app/bin/mediahub\"]");
+        // The launcher runs target/mediahub.jar with the class-data-sharing archive this stage's own Java made.
+        assertThat(stage).filteredOn(i -> i.keyword().equals("COPY")).extracting(Instruction::args).contains("bin/mediahub bin/mediahub");
+        assertThat(stage).filteredOn(i -> i.keyword().equals("RUN")).extracting(Instruction::args)
+                .anyMatch(r -> r.contains("-Xshare:dump") && r.contains("-XX:SharedArchiveFile=/app/target/mediahub.jsa"));
     }
 
     @Test
